@@ -1,0 +1,53 @@
+# Tillitskursen — the commands in README.md. Each target sets up what it needs.
+#   make book       build the course site into _build/html (the main job)
+#   make serve      build, then serve the site on http://127.0.0.1:8000
+#   make test       every test: unit, nbval, freshness, build, browser
+#   make notebooks  re-execute the chapters and refresh their committed outputs
+#   make lab        open the course in JupyterLab with working widgets
+#   make bench      print the benchmark figures
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SITE := _build/html
+PORT ?= 8000
+JOBS ?= 2
+
+.PHONY: book serve test notebooks lab bench clean chromium venv
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+book: $(STAMP)
+	$(BIN)/jupyter-book build . -W --keep-going
+	@echo ""
+	@echo "Kursens webbplats finns i $(SITE)/ (startsida: $(SITE)/index.html)."
+	@echo "Visa den med 'make serve' och öppna http://127.0.0.1:$(PORT)/ i webbläsaren."
+
+serve: book
+	@echo "Servar $(SITE) på http://127.0.0.1:$(PORT)/ — avsluta med Ctrl+C."
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) $(PORT)
+
+chromium: $(STAMP)
+	@tools/ensure-chromium.sh $(BIN)/python
+
+test: $(STAMP) chromium book
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup
+
+notebooks: $(STAMP)
+	$(BIN)/python -m widgets.notebooks --jobs $(JOBS) $(NB)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab book/
+
+bench: $(STAMP) chromium book
+	$(BIN)/python tools/benchmark.py
+
+clean:
+	rm -rf _build

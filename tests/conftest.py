@@ -1,0 +1,98 @@
+"""Shared fixtures: the built site served on 127.0.0.1, and headless Chromium pages that
+block (and record) every request to another host and every console error."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.helpers import CHROMIUM_ARGS, SITE, build_site, chromium_path
+
+
+@pytest.fixture(scope="session")
+def site() -> Path:
+    """The built site. ``make test`` builds it first; a bare ``pytest`` builds it here."""
+    if not (SITE / "index.html").exists():
+        result = build_site()
+        assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+    return SITE
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    if executable is None and not shutil.which("playwright"):
+        pytest.fail("Ingen Chromium hittades. Kör 'make chromium' eller sätt TILLITSKURSEN_CHROMIUM.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class PageLog:
+    """What a page did: requests it tried to send elsewhere, console errors, bytes loaded."""
+
+    external: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    responses: dict[str, int] = field(default_factory=dict)
+
+
+def _is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("blob", "data", "about") or parsed.hostname == "127.0.0.1"
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """open_page(path, **context_options) → (page, log). Other hosts are blocked and logged."""
+    contexts = []
+
+    def _open(path: str, **options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        log = PageLog()
+
+        def route(route):
+            if _is_local(route.request.url):
+                route.continue_()
+            else:
+                log.external.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda m: log.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: log.errors.append(str(e)))
+        page.goto(base_url + path)
+        page.wait_for_load_state("load")
+        return page, log
+
+    yield _open
+    for context in contexts:
+        context.close()

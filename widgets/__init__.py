@@ -1,0 +1,1 @@
+"""Tillitskursen's Python package: self-tests, simulation models, explorers and site tooling."""

@@ -1,0 +1,86 @@
+"""The course's structure: which pages `_toc.yml` lists, in order, and their titles."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from widgets.paths import ROOT
+
+TOC = ROOT / "_toc.yml"
+_HEADING = re.compile(r"^#\s+(.+?)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the book: ``docname`` is its path without suffix, e.g. ``book/intro``."""
+
+    docname: str
+    path: Path
+    part: str | None
+
+    @property
+    def slug(self) -> str:
+        return Path(self.docname).name
+
+    @property
+    def is_notebook(self) -> bool:
+        return self.path.suffix == ".ipynb"
+
+    @property
+    def title(self) -> str:
+        return page_title(self.path)
+
+    @property
+    def html(self) -> str:
+        """The page's path in the built site."""
+        return f"{self.docname}.html"
+
+
+def _source(docname: str) -> Path:
+    for suffix in (".ipynb", ".md"):
+        candidate = ROOT / f"{docname}{suffix}"
+        if candidate.exists():
+            return candidate
+    return ROOT / f"{docname}.ipynb"
+
+
+def _walk(entries, part, found):
+    for entry in entries or []:
+        if "file" in entry:
+            found.append(Page(entry["file"], _source(entry["file"]), part))
+        _walk(entry.get("sections"), part, found)
+
+
+@cache
+def pages(toc: Path = TOC) -> tuple[Page, ...]:
+    """Every page in the table of contents, in reading order."""
+    data = yaml.safe_load(toc.read_text(encoding="utf-8"))
+    found = [Page(data["root"], _source(data["root"]), None)]
+    for part in data.get("parts", []):
+        _walk(part.get("chapters"), part.get("caption"), found)
+    _walk(data.get("chapters"), None, found)
+    return tuple(found)
+
+
+def page(slug: str) -> Page:
+    for candidate in pages():
+        if candidate.slug == slug:
+            return candidate
+    raise KeyError(f"Ingen sida '{slug}' i _toc.yml.")
+
+
+def page_title(path: Path) -> str:
+    """The first level-1 heading of a notebook or Markdown page."""
+    if path.suffix == ".ipynb":
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    else:
+        text = path.read_text(encoding="utf-8")
+    match = _HEADING.search(text)
+    return match.group(1).strip() if match else path.stem

@@ -1,0 +1,69 @@
+"""Sphinx extension that keeps Tillitskursen's site Swedish, light and self-contained.
+
+It
+- removes sphinx-thebe's scripts (Jupyter Book always loads the extension; its
+  config script is emitted twice, which is a console error, and it names a CDN);
+- removes the theme's 1.5 MB ``fontawesome.js``: the theme's CSS already draws the
+  same icons from its bundled web fonts;
+- adds Swedish fallback catalogues for theme strings that have no Swedish
+  translation;
+- adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from sphinx.application import Sphinx
+
+from widgets import glossary
+
+HERE = Path(__file__).parent
+LOCALE_SOURCE = HERE / "locale"
+TEMPLATES = HERE / "templates"
+
+#: Script and style files that must not reach the published pages.
+DROPPED_ASSETS = ("sphinx-thebe", "thebe@", "scripts/fontawesome.js")
+
+
+def _compile_catalogs(app: Sphinx) -> None:
+    """Compile the course's .po files and register them as fallback catalogues."""
+    target = Path(app.doctreedir).parent / "_locale"
+    for po_path in LOCALE_SOURCE.glob("*/LC_MESSAGES/*.po"):
+        mo_path = target / po_path.relative_to(LOCALE_SOURCE).with_suffix(".mo")
+        mo_path.parent.mkdir(parents=True, exist_ok=True)
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file)
+        with mo_path.open("wb") as mo_file:
+            write_mo(mo_file, catalog)
+    for domain in ("sphinx", "booktheme"):
+        app.add_message_catalog(domain, str(target))
+
+
+def _asset_name(asset) -> str:
+    return str(getattr(asset, "filename", None) or asset or "")
+
+
+def _drop_assets(app, pagename, templatename, context, doctree) -> None:
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [
+                asset
+                for asset in context[key]
+                if not any(part in _asset_name(asset) for part in DROPPED_ASSETS)
+                and "THEBE_JS_URL" not in str(getattr(asset, "attributes", {}).get("body", ""))
+            ]
+
+
+def _add_templates(app: Sphinx, config) -> None:
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+
+
+def setup(app: Sphinx) -> dict:
+    _compile_catalogs(app)
+    app.connect("config-inited", _add_templates)
+    app.connect("html-page-context", _drop_assets, priority=900)
+    app.add_directive("ordlista", glossary.GlossaryDirective)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,89 @@
+"""Every word the course's widgets show a learner, in one table, in Swedish.
+
+The front-end modules never hard-code learner-facing text: each widget receives the
+part of this table it needs in its ``texts`` trait and looks words up by key.
+``{name}`` marks a value the view fills in. A test checks that every key the
+front-end modules use is here, and that nothing here is unused.
+"""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str]] = {
+    "common": {
+        "storage_unavailable": (
+            "Din webbläsare tillåter inte att sidan sparar något (till exempel i privat läge). "
+            "Allt fungerar ändå, men dina svar finns inte kvar när du laddar om sidan."
+        ),
+        "saved_locally": "Dina svar sparas bara i din egen webbläsare. Inget skickas någonstans.",
+        "icon_right": "✓",
+        "icon_wrong": "✗",
+        "icon_info": "ℹ",
+    },
+    "quiz": {
+        "heading": "Testa dig själv",
+        "question_of": "Fråga {n} av {total}",
+        "kind_single": "Välj ett svar.",
+        "kind_multiple": "Välj alla som stämmer.",
+        "kind_truefalse": "Stämmer påståendet?",
+        "kind_matching": "Para ihop varje rad med rätt alternativ.",
+        "kind_reflection": "Skriv ditt svar. Jämför sedan med modellsvaret. Svaret bedöms inte.",
+        "true": "Sant",
+        "false": "Falskt",
+        "choose": "Välj …",
+        "your_answer": "Ditt svar",
+        "check": "Kontrollera",
+        "try_again": "Försök igen",
+        "reveal": "Visa svaret",
+        "show_model_answer": "Visa modellsvar",
+        "model_answer": "Modellsvar",
+        "need_answer": "Du har inte svarat än. Välj ett svar och tryck på Kontrollera.",
+        "need_all_matches": "Välj ett alternativ på varje rad först.",
+        "right": "Rätt!",
+        "wrong": "Inte riktigt. Läs förklaringen och försök igen, eller visa svaret.",
+        "partly": "Delvis rätt: {right} av {total} stämmer. Försök igen, eller visa svaret.",
+        "revealed": "Här är rätt svar med förklaringar.",
+        "option_right": "Rätt val.",
+        "option_wrong": "Fel val.",
+        "option_missed": "Det här alternativet stämmer också.",
+        "option_correct_answer": "Rätt svar.",
+        "option_not_answer": "Stämmer inte.",
+        "pair_right": "Rätt par.",
+        "pair_wrong_short": "Fel par.",
+        "pair_wrong": "Fel par. Rätt är: {answer}.",
+        "tf_right": "Rätt.",
+        "tf_wrong": "Fel.",
+        "tf_revealed": "Svar:",
+        "statement_is_true": "Påståendet är sant.",
+        "statement_is_false": "Påståendet är falskt.",
+        "reflection_done": "Du har jämfört med modellsvaret.",
+        "score": "Du har {right} av {total} rätt.",
+        "score_answered": "Du har svarat på {answered} av {total} frågor.",
+        "score_reflection": "Reflektionsfrågor räknas inte i resultatet.",
+        "status_right": "rätt",
+        "status_wrong": "fel",
+        "status_revealed": "svaret visat",
+        "restart": "Börja om testet",
+    },
+    "overview": {
+        "caption": "Dina resultat per kapitel",
+        "chapter": "Kapitel",
+        "answered": "Besvarade",
+        "right": "Rätt",
+        "nothing_yet": "Du har inte svarat på några frågor än.",
+        "clear": "Rensa mina svar",
+        "confirm_clear": "Vill du ta bort alla dina svar i kursen? Det går inte att ångra.",
+        "confirm_yes": "Ja, ta bort allt",
+        "confirm_no": "Nej, behåll",
+        "cleared": "Alla dina svar är borttagna.",
+        "total": "Hela kursen",
+        "of": "{n} av {total}",
+    },
+}
+
+
+def texts_for(*sections: str) -> dict[str, str]:
+    """The keys of ``sections`` merged into one mapping (later sections win)."""
+    merged: dict[str, str] = {}
+    for section in sections:
+        merged.update(TEXTS[section])
+    return merged
