@@ -61,7 +61,8 @@ def normalise(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     language_info = nb.metadata.get("language_info", {})
     language_info.pop("version", None)
-    nb.metadata.pop("papermill", None)
+    for key in ("papermill", "jupytext", "widgets_pending"):
+        nb.metadata.pop(key, None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("collapsed", None)

@@ -7,7 +7,8 @@ It
   same icons from its bundled web fonts;
 - adds Swedish fallback catalogues for theme strings that have no Swedish
   translation;
-- adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``.
+- adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``;
+- registers Swedish author–year citations (``sv_author_year``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from sphinx.application import Sphinx
 
-from widgets import glossary
+from widgets import citations, glossary
 
 HERE = Path(__file__).parent
 LOCALE_SOURCE = HERE / "locale"
@@ -62,6 +63,7 @@ def _add_templates(app: Sphinx, config) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    citations.register()
     _compile_catalogs(app)
     app.connect("config-inited", _add_templates)
     app.connect("html-page-context", _drop_assets, priority=900)

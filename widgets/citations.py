@@ -1,0 +1,40 @@
+"""Swedish in-text citations for sphinxcontrib-bibtex: (Falk & Kosfeld, 2006; Mayer m.fl., 1995)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pybtex.richtext import Text
+from sphinxcontrib.bibtex.plugin import register_plugin
+from sphinxcontrib.bibtex.style.referencing import BracketStyle, PersonStyle
+from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+STYLE_NAME = "sv_author_year"
+
+
+def _swedish_persons() -> PersonStyle:
+    return PersonStyle(sep=", ", sep2=" & ", last_sep=" & ", other=Text(" m.fl."))
+
+
+def _parentheses() -> BracketStyle:
+    return BracketStyle(left="(", right=")", sep="; ", sep2="; ", last_sep="; ")
+
+
+@dataclass
+class SwedishAuthorYearStyle(AuthorYearReferenceStyle):
+    """Author–year references in parentheses, with Swedish joins.
+
+    "&" between two authors, "m.fl." for three or more, ";" between references:
+    (Falk & Kosfeld, 2006; Mayer m.fl., 1995) and Mayer m.fl. (1995).
+    """
+
+    person: PersonStyle = field(default_factory=_swedish_persons)
+    bracket_parenthetical: BracketStyle = field(default_factory=_parentheses)
+    bracket_textual: BracketStyle = field(default_factory=_parentheses)
+    bracket_author: BracketStyle = field(default_factory=_parentheses)
+    bracket_label: BracketStyle = field(default_factory=_parentheses)
+    bracket_year: BracketStyle = field(default_factory=_parentheses)
+
+
+def register() -> None:
+    register_plugin("sphinxcontrib.bibtex.style.referencing", STYLE_NAME, SwedishAuthorYearStyle)
