@@ -37,7 +37,7 @@ serve: book
 chromium: $(STAMP)
 	@tools/ensure-chromium.sh $(BIN)/python
 
-test: $(STAMP) chromium book
+test: $(STAMP) chromium $(AXE) book
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup
 
 notebooks: $(STAMP)
@@ -51,3 +51,9 @@ bench: $(STAMP) chromium book
 
 clean:
 	rm -rf _build
+
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "FEL: npm saknas. Installera Node.js (till exempel 'apt-get install -y nodejs npm') och kör igen." >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $(AXE)

@@ -30,13 +30,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve(directory: Path):
+    """Serve ``directory`` on 127.0.0.1 (a free port); returns (base_url, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
 @pytest.fixture(scope="session")
 def base_url(site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    url, server = serve(site)
+    yield url
     server.shutdown()
 
 
@@ -68,13 +73,11 @@ def _is_local(url: str) -> bool:
     return parsed.scheme in ("blob", "data", "about") or parsed.hostname == "127.0.0.1"
 
 
-@pytest.fixture
-def open_page(browser, base_url):
-    """open_page(path, **context_options) → (page, log). Other hosts are blocked and logged."""
-    contexts = []
-
-    def _open(path: str, **options):
+def _page_opener(browser, base_url, contexts):
+    def _open(path: str, *, init_script: str | None = None, **options):
         context = browser.new_context(**options)
+        if init_script:
+            context.add_init_script(init_script)
         contexts.append(context)
         page = context.new_page()
         log = PageLog()
@@ -93,6 +96,42 @@ def open_page(browser, base_url):
         page.wait_for_load_state("load")
         return page, log
 
+    return _open
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """open_page(path, init_script=None, **context_options) → (page, log).
+
+    Each call opens a fresh browser context (empty storage). Requests to any other host
+    are blocked and listed in ``log.external``; console errors go to ``log.errors``.
+    """
+    contexts = []
+    yield _page_opener(browser, base_url, contexts)
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def open_widget(browser, tmp_path):
+    """open_widget(*widgets, **options) → (page, log): the widgets alone on a page.
+
+    The page embeds the widget state exactly as myst-nb does and renders it with the
+    site's widget host, with no kernel: what a learner gets on the static site.
+    """
+    from tests.widget_pages import standalone_page
+
+    contexts, servers = [], []
+
+    def _open(*widgets, **options):
+        name = f"widget-{len(servers)}.html"
+        standalone_page(tmp_path, name, widgets)
+        url, server = serve(tmp_path)
+        servers.append(server)
+        return _page_opener(browser, url, contexts)(name, **options)
+
     yield _open
     for context in contexts:
         context.close()
+    for server in servers:
+        server.shutdown()

@@ -37,3 +37,13 @@ def build_site(output: Path | None = None) -> subprocess.CompletedProcess:
     if output is not None:
         command += ["--path-output", str(output)]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
+
+
+def settle(page) -> None:
+    """Wait until the page and every widget on it have rendered (no fixed sleeps)."""
+    page.wait_for_load_state("load")
+    views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
+    if views:
+        page.wait_for_function(
+            "n => document.querySelectorAll('.tk-widget > *').length >= n", arg=views
+        )

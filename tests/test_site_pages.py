@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.helpers import settle
 from widgets import course
 
 PAGES = [p.html for p in course.pages()]
@@ -11,7 +12,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_offline_in_swedish(open_page, path):
     page, log = open_page(path)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     assert log.external == [], f"{path} asked other hosts: {log.external}"
     assert log.errors == [], f"{path} logged console errors: {log.errors}"
     assert page.get_attribute("html", "lang") == "sv"

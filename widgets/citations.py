@@ -37,4 +37,39 @@ class SwedishAuthorYearStyle(AuthorYearReferenceStyle):
 
 
 def register() -> None:
+    """Register the Swedish in-text style and the Swedish bibliography style."""
     register_plugin("sphinxcontrib.bibtex.style.referencing", STYLE_NAME, SwedishAuthorYearStyle)
+    register_formatting()
+
+
+def _swedish_formatting_style():
+    from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+    from pybtex.style.template import join, names, sentence
+
+    class SwedishStyle(UnsrtStyle):
+        """pybtex's unsrt entries with Swedish joins ("och", "red."), sorted by author and year."""
+
+        default_sorting_style = "author_year_title"
+
+        def format_names(self, role, as_sentence=True):
+            formatted = names(role, sep=", ", sep2=" och ", last_sep=" och ")
+            return sentence[formatted] if as_sentence else formatted
+
+        def format_editor(self, e, as_sentence=True):
+            editors = self.format_names("editor", as_sentence=False)
+            if "editor" not in e.persons:
+                return editors
+            result = join(sep=" ")[editors, "(red.)"]
+            return sentence[result] if as_sentence else result
+
+    return SwedishStyle
+
+
+FORMATTING_STYLE_NAME = "sv"
+
+
+def register_formatting() -> None:
+    import pybtex.plugin
+
+    pybtex.plugin.register_plugin("pybtex.style.formatting", FORMATTING_STYLE_NAME,
+                                  _swedish_formatting_style())

@@ -8,7 +8,8 @@ It
 - adds Swedish fallback catalogues for theme strings that have no Swedish
   translation;
 - adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``;
-- registers Swedish author–year citations (``sv_author_year``).
+- registers Swedish citations (``sv_author_year``) and bibliography entries (``sv``), and
+  drops a deprecated ARIA role from the bibliography.
 """
 
 from __future__ import annotations
@@ -58,6 +59,15 @@ def _drop_assets(app, pagename, templatename, context, doctree) -> None:
             ]
 
 
+def _plain_bibliography_markup(app, pagename, templatename, context, doctree) -> None:
+    """Drop the deprecated ``doc-biblioentry`` role (and the list role whose children then
+    break ARIA rules) that docutils puts on citations; plain divs read fine."""
+    body = context.get("body") or ""
+    if "doc-biblioentry" in body:
+        context["body"] = body.replace(' role="doc-biblioentry"', "").replace(
+            '<div role="list" class="citation-list">', '<div class="citation-list">')
+
+
 def _add_templates(app: Sphinx, config) -> None:
     config.templates_path = [str(TEMPLATES), *config.templates_path]
 
@@ -67,5 +77,6 @@ def setup(app: Sphinx) -> dict:
     _compile_catalogs(app)
     app.connect("config-inited", _add_templates)
     app.connect("html-page-context", _drop_assets, priority=900)
+    app.connect("html-page-context", _plain_bibliography_markup)
     app.add_directive("ordlista", glossary.GlossaryDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

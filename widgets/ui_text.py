@@ -21,6 +21,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "quiz": {
         "heading": "Testa dig själv",
+        "heading_reflection": "Fundera själv",
         "question_of": "Fråga {n} av {total}",
         "kind_single": "Välj ett svar.",
         "kind_multiple": "Välj alla som stämmer.",
@@ -77,6 +78,61 @@ TEXTS: dict[str, dict[str, str]] = {
         "cleared": "Alla dina svar är borttagna.",
         "total": "Hela kursen",
         "of": "{n} av {total}",
+    },
+    "profile": {
+        # Tillitsprofilen (widgets.profile.Profile, static/profile.js).
+        "heading": "Tillitsprofilen",
+        "intro": (
+            "Välj ett betyg från 1 till 5 för varje kännetecken. 1 är svagast och 5 starkast. "
+            "Tänk på hur det är i din verksamhet i dag, inte hur det borde vara."
+        ),
+        "result_heading": "Din profil",
+        "chart_title": "Din tillitsprofil. {items}.",
+        "chart_item": "{name}: {value} av 5",
+        "chart_item_missing": "{name}: inte bedömd",
+        "chart_value": "{value} av 5",
+        "not_rated": "inte bedömd",
+        "reading_none": "Du har inte valt några betyg än.",
+        "reading_count": "Du har bedömt {n} av {total} kännetecken.",
+        "reading_strongest": "Starkast: {names} ({value}).",
+        "reading_weakest": "Svagast: {names} ({value}).",
+        "reading_same": "Alla kännetecken du har bedömt har betyget {value}.",
+        "list_and": "och",
+        "table_toggle": "Visa profilen som tabell",
+        "table_caption": "Din tillitsprofil",
+        "col_hallmark": "Kännetecken",
+        "col_rating": "Betyg",
+        "col_meaning": "Vad betyget betyder",
+        "download": "Ladda ner som CSV",
+        "clear": "Rensa",
+        "file_name": "tillitsprofil.csv",
+        "downloaded": (
+            "Profilen är nedladdad som {file}. Filen innehåller bara kännetecken och betyg."
+        ),
+        "need_all": (
+            "Välj ett betyg för alla {total} kännetecken innan du laddar ner. "
+            "Det saknas för: {names}."
+        ),
+        "cleared": "Profilen är rensad.",
+        # Chapter 3's tables (widgets.hallmarks) and the teacher's group profile
+        # (widgets.profile.show_group, group_chart): used from Python, not from profile.js.
+        "overview_caption": "De sju kännetecknen för tillitsbaserad styrning och ledning",
+        "col_description": "Beskrivning i föredraget",
+        "col_level": "Nivå",
+        "col_asks": "Vad kännetecknet kräver",
+        "asks_caption": "{name}: vad kännetecknet kräver på varje nivå",
+        "card_example": "Exempel:",
+        "card_warning": "Varningstecken:",
+        "card_warning_icon": "⚠",
+        "group_caption": "Gruppens tillitsprofil ({n} profiler)",
+        "col_mean": "Medel",
+        "col_std": "Standardavvikelse",
+        "col_min": "Lägst",
+        "col_max": "Högst",
+        "col_count": "Antal",
+        "chart_axis": "Betyg (1 = svagast, 5 = starkast)",
+        "legend_mean": "Medelvärde",
+        "legend_range": "Lägsta till högsta betyg",
     },
 }
 

@@ -140,7 +140,8 @@
         initialised.add(view.model_id);
         await widget.initialize({ model: model, experimental: {} });
       }
-      if (widget.render) await widget.render({ model: model, el: el, experimental: {} });
+      if (!widget || typeof widget.render !== "function") throw new Error("the module has no render()");
+      await widget.render({ model: model, el: el, experimental: {} });
     } catch (err) {
       notice(el, MESSAGES.failed);
       console.warn("widget-host: view failed", view.model_id, err);

@@ -62,7 +62,7 @@ function questionView(question, index, total, ctx) {
   const legend = h(
     "legend",
     {},
-    h("span", { class: "tk-q-number", text: t("question_of", { n: index + 1, total }) }),
+    total > 1 ? h("span", { class: "tk-q-number", text: t("question_of", { n: index + 1, total }) }) : null,
     h("span", { class: "tk-q-prompt" }, renderMarkup(intro))
   );
   const body = [];
@@ -309,7 +309,8 @@ export default {
     const views = questions.map((q, i) => questionView(q, i, questions.length, ctx));
     const restart = h("button", { type: "button", class: "tk-button tk-restart", text: t("restart") });
 
-    const root = h("section", { class: "tk-quiz", "aria-label": t("heading"), "data-chapter": chapter }, notes, views.map((v) => v.fieldset), h("div", { class: "tk-summary" }, scoreEl, restart));
+    const summary = graded.length ? h("div", { class: "tk-summary" }, scoreEl, restart) : null;
+    const root = h("section", { class: "tk-quiz", "aria-label": t(graded.length ? "heading" : "heading_reflection"), "data-chapter": chapter }, notes, views.map((v) => v.fieldset), summary);
     el.replaceChildren(root);
 
     function save() {
