@@ -18,7 +18,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.helpers import CHROMIUM_ARGS, SITE, chromium_path  # noqa: E402
+from tests.helpers import CHROMIUM_ARGS, SITE, chromium_path, settle  # noqa: E402
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -50,7 +50,7 @@ def main() -> int:
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(base + args.page)
-        page.wait_for_load_state("networkidle")
+        settle(page)
         for selector in args.click:
             page.click(selector)
         page.wait_for_timeout(300)

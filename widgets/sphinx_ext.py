@@ -8,8 +8,8 @@ It
 - adds Swedish fallback catalogues for theme strings that have no Swedish
   translation;
 - adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``;
-- registers Swedish citations (``sv_author_year``) and bibliography entries (``sv``), and
-  drops a deprecated ARIA role from the bibliography.
+- registers Swedish citations (``sv_author_year``) and bibliography entries (``sv``);
+- mends markup that extensions write and that breaks HTML or ARIA rules (``_BODY_FIXES``).
 """
 
 from __future__ import annotations
@@ -59,13 +59,23 @@ def _drop_assets(app, pagename, templatename, context, doctree) -> None:
             ]
 
 
-def _plain_bibliography_markup(app, pagename, templatename, context, doctree) -> None:
-    """Drop the deprecated ``doc-biblioentry`` role (and the list role whose children then
-    break ARIA rules) that docutils puts on citations; plain divs read fine."""
+#: Markup fixes in page bodies: (what extensions write, what valid HTML needs).
+_BODY_FIXES = (
+    # docutils: the deprecated doc-biblioentry role, and a list role whose children then
+    # break ARIA rules; plain divs read fine (axe: aria-deprecated-role, aria-required-children).
+    (' role="doc-biblioentry"', ""),
+    ('<div role="list" class="citation-list">', '<div class="citation-list">'),
+    # sphinx-exercise gives every exercise and solution body the same id (invalid HTML).
+    ('<section id="exercise-content">', '<section class="exercise-content">'),
+    ('<section id="solution-content">', '<section class="solution-content">'),
+)
+
+
+def _fix_body_markup(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body") or ""
-    if "doc-biblioentry" in body:
-        context["body"] = body.replace(' role="doc-biblioentry"', "").replace(
-            '<div role="list" class="citation-list">', '<div class="citation-list">')
+    for old, new in _BODY_FIXES:
+        body = body.replace(old, new)
+    context["body"] = body
 
 
 def _add_templates(app: Sphinx, config) -> None:
@@ -77,6 +87,6 @@ def setup(app: Sphinx) -> dict:
     _compile_catalogs(app)
     app.connect("config-inited", _add_templates)
     app.connect("html-page-context", _drop_assets, priority=900)
-    app.connect("html-page-context", _plain_bibliography_markup)
+    app.connect("html-page-context", _fix_body_markup)
     app.add_directive("ordlista", glossary.GlossaryDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
