@@ -1,0 +1,28 @@
+"""Simulation models of self-fulfilling expectations: pure numpy, no plotting, no widgets.
+
+Each model module exposes a frozen ``Parameters`` dataclass that validates itself (Swedish
+errors, :class:`~widgets.models.parameters.ParameterError`), a ``SPECS``/``LABELS`` table of
+Swedish slider labels and ranges, ``simulate(params, seed=…, runs=…)`` returning a frozen
+result of numpy arrays, ``summarise(result)`` returning plain numbers, and ``explorer_grid()``
+returning the JSON-ready precomputed grid an explorer embeds.
+
+- :mod:`~widgets.models.trust_spiral` — Tillitsspiralen (purchaser ↔ provider over time).
+- :mod:`~widgets.models.hidden_costs` — Kontrollens dolda kostnader (Falk & Kosfeld 2006).
+- :mod:`~widgets.models.repeated_trust` — Upprepad tillit med brus (after Nicky Case 2017).
+- :mod:`~widgets.models.selective_control` — Selektiv kontroll (risk- and dialogue-guided).
+
+Views call models; models never import views.
+"""
+
+from widgets.models import hidden_costs, repeated_trust, selective_control, trust_spiral
+from widgets.models.parameters import ParameterError, Spec
+
+MODELS = {
+    "trust_spiral": trust_spiral,
+    "hidden_costs": hidden_costs,
+    "repeated_trust": repeated_trust,
+    "selective_control": selective_control,
+}
+
+__all__ = ["MODELS", "ParameterError", "Spec", "hidden_costs", "repeated_trust",
+           "selective_control", "trust_spiral"]
