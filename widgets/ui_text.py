@@ -65,6 +65,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "status_revealed": "svaret visat",
         "restart": "Börja om testet",
     },
+    "explorer": {
+        "show_table": "Visa siffrorna som tabell",
+        "table_caption": "Siffrorna bakom diagrammet",
+        "live": "Beräknat nu i Python med modellen.",
+        "reveal_simulation": "Visa vad som händer",
+        "skip_guess": "Visa utan att gissa",
+        "guess_hint": "Välj det du tror och tryck sedan på Visa vad som händer.",
+        "guess_first": "Välj först det du tror, eller tryck på Visa utan att gissa.",
+        "your_guess": "Din gissning:",
+        "skipped": "Här är simuleringen. Gissa gärna nästa gång innan du tittar.",
+    },
     "overview": {
         "caption": "Dina resultat per kapitel",
         "chapter": "Kapitel",
