@@ -46,7 +46,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "option_right": "Rätt val.",
         "option_wrong": "Fel val.",
         "option_missed": "Det här alternativet stämmer också.",
-        "option_correct_answer": "Rätt svar.",
         "option_not_answer": "Stämmer inte.",
         "pair_right": "Rätt par.",
         "pair_wrong_short": "Fel par.",
@@ -60,9 +59,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "score": "Du har {right} av {total} rätt.",
         "score_answered": "Du har svarat på {answered} av {total} frågor.",
         "score_reflection": "Reflektionsfrågor räknas inte i resultatet.",
-        "status_right": "rätt",
-        "status_wrong": "fel",
-        "status_revealed": "svaret visat",
         "restart": "Börja om testet",
     },
     "explorer": {
@@ -125,25 +121,6 @@ TEXTS: dict[str, dict[str, str]] = {
             "Det saknas för: {names}."
         ),
         "cleared": "Profilen är rensad.",
-        # Chapter 3's tables (widgets.hallmarks) and the teacher's group profile
-        # (widgets.profile.show_group, group_chart): used from Python, not from profile.js.
-        "overview_caption": "De sju kännetecknen för tillitsbaserad styrning och ledning",
-        "col_description": "Beskrivning i föredraget",
-        "col_level": "Nivå",
-        "col_asks": "Vad kännetecknet kräver",
-        "asks_caption": "{name}: vad kännetecknet kräver på varje nivå",
-        "card_example": "Exempel:",
-        "card_warning": "Varningstecken:",
-        "card_warning_icon": "⚠",
-        "group_caption": "Gruppens tillitsprofil ({n} profiler)",
-        "col_mean": "Medel",
-        "col_std": "Standardavvikelse",
-        "col_min": "Lägst",
-        "col_max": "Högst",
-        "col_count": "Antal",
-        "chart_axis": "Betyg (1 = svagast, 5 = starkast)",
-        "legend_mean": "Medelvärde",
-        "legend_range": "Lägsta till högsta betyg",
     },
 }
 
