@@ -5,9 +5,9 @@ import textwrap
 
 import pytest
 
+from widgets import course
 from widgets.data_files import DataFileError
 from widgets.questions import GRADED_KINDS, all_question_sets, grade, load_questions
-from widgets import course
 
 GOOD_OPTION = """
       - text: Ja
