@@ -122,6 +122,39 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "cleared": "Profilen är rensad.",
     },
+    "plan": {
+        # Mina nästa steg (widgets.plan.PersonalPlan, static/plan.js). The prompts
+        # themselves are in data/mina-nasta-steg.yml.
+        "heading": "Mina nästa steg",
+        "intro": (
+            "Skriv med egna ord. Korta svar räcker, och du kan ändra när du vill. "
+            "Allt du skriver sparas medan du skriver."
+        ),
+        "legend": "Min plan",
+        "source": "Tillitskursen, kapitel 10: Sammanfattning och slutprov.",
+        "date": "Datum: {date}",
+        "not_filled": "(inte ifyllt)",
+        "print": "Skriv ut planen",
+        "print_note": (
+            "Knappen skriver bara ut planen, inte resten av sidan. Vill du ha planen som "
+            "en fil kan du välja Spara som PDF när utskriften öppnas."
+        ),
+        "print_empty": (
+            "Planen är tom. Utskriften får tomma rader som du kan fylla i för hand."
+        ),
+        "download": "Ladda ner som text",
+        "file_name": "mina-nasta-steg.txt",
+        "downloaded": "Planen är nedladdad som {file}.",
+        "clear": "Rensa",
+        "confirm_clear": (
+            "Vill du ta bort allt du har skrivit i planen? Det går inte att ångra."
+        ),
+        "confirm_yes": "Ja, rensa planen",
+        "confirm_no": "Nej, behåll",
+        "cleared": "Planen är rensad.",
+        "saved": "Sparat i din webbläsare.",
+        "saved_memory": "Sparat tills du laddar om sidan.",
+    },
 }
 
 
