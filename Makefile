@@ -1,5 +1,6 @@
 # Tillitskursen — the commands in README.md. Each target sets up what it needs.
-#   make book       build the course site into _build/html (the main job)
+#   make book       build the course site into _build/html (the main job), with the
+#                   printable PDFs (pdf/) and the question bank for learning platforms (fragebank/)
 #   make serve      build, then serve the site on http://127.0.0.1:8000
 #   make test       every test: unit, nbval, freshness, build, browser
 #   make notebooks  re-execute the chapters and refresh their committed outputs
@@ -14,7 +15,7 @@ SITE := _build/html
 PORT ?= 8000
 JOBS ?= 2
 
-.PHONY: book serve test notebooks lab bench clean chromium venv
+.PHONY: book serve test notebooks lab bench clean chromium venv questions
 
 venv: $(STAMP)
 
@@ -24,10 +25,13 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	@touch $(STAMP)
 
-book: $(STAMP)
+book: $(STAMP) chromium
 	$(BIN)/jupyter-book build . -W --keep-going
+	$(BIN)/python -m widgets.lms_export --out $(SITE)/fragebank
+	$(BIN)/python -m widgets.pdf $(SITE)
 	@echo ""
 	@echo "Kursens webbplats finns i $(SITE)/ (startsida: $(SITE)/index.html)."
+	@echo "Utskrift: $(SITE)/pdf/tillitskursen.pdf. Frågebank för lärplattformar: $(SITE)/fragebank/."
 	@echo "Visa den med 'make serve' och öppna http://127.0.0.1:$(PORT)/ i webbläsaren."
 
 serve: book
@@ -42,6 +46,9 @@ test: $(STAMP) chromium $(AXE) book
 
 notebooks: $(STAMP)
 	$(BIN)/python -m widgets.notebooks --jobs $(JOBS) $(NB)
+
+questions: $(STAMP)
+	$(BIN)/python -m widgets.lms_export --out $(SITE)/fragebank
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab book/

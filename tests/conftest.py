@@ -3,10 +3,8 @@ block (and record) every request to another host and every console error."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -14,6 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.helpers import CHROMIUM_ARGS, SITE, build_site, chromium_path
+from widgets.browser import serve
 
 
 @pytest.fixture(scope="session")
@@ -25,24 +24,10 @@ def site() -> Path:
     return SITE
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 (a free port); returns (base_url, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 @pytest.fixture(scope="session")
 def base_url(site: Path):
-    url, server = serve(site)
-    yield url
-    server.shutdown()
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -121,17 +106,18 @@ def open_widget(browser, tmp_path):
     """
     from tests.widget_pages import standalone_page
 
-    contexts, servers = [], []
+    contexts = []
+    with ExitStack() as servers:
+        url = servers.enter_context(serve(tmp_path))
+        count = 0
 
-    def _open(*widgets, **options):
-        name = f"widget-{len(servers)}.html"
-        standalone_page(tmp_path, name, widgets)
-        url, server = serve(tmp_path)
-        servers.append(server)
-        return _page_opener(browser, url, contexts)(name, **options)
+        def _open(*widgets, **options):
+            nonlocal count
+            count += 1
+            name = f"widget-{count}.html"
+            standalone_page(tmp_path, name, widgets)
+            return _page_opener(browser, url, contexts)(name, **options)
 
-    yield _open
-    for context in contexts:
-        context.close()
-    for server in servers:
-        server.shutdown()
+        yield _open
+        for context in contexts:
+            context.close()

@@ -9,21 +9,15 @@ console errors and blocked requests.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.helpers import CHROMIUM_ARGS, SITE, chromium_path, settle  # noqa: E402
+from widgets.browser import CHROMIUM_ARGS, block_other_hosts, chromium_path, serve, settle
+from widgets.paths import ROOT
 
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+SITE = ROOT / "_build" / "html"
 
 
 def main() -> int:
@@ -36,17 +30,12 @@ def main() -> int:
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--click", action="append", default=[], help="CSS selector to click first")
     args = parser.parse_args()
-    handler = functools.partial(_Quiet, directory=args.site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     blocked, errors = [], []
-    with sync_playwright() as playwright:
+    with serve(Path(args.site)) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": args.width, "height": args.height},
                                 color_scheme="dark" if args.dark else "light")
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith((base, "blob:", "data:"))
-                   else (blocked.append(r.request.url), r.abort()))
+        block_other_hosts(page, base, blocked)
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(base + args.page)

@@ -7,7 +7,8 @@ It
   same icons from its bundled web fonts;
 - adds Swedish fallback catalogues for theme strings that have no Swedish
   translation;
-- adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``;
+- adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``, and
+  the ``facit`` directive, the answer key to every self-test;
 - registers Swedish citations (``sv_author_year``) and bibliography entries (``sv``);
 - mends markup that extensions write and that breaks HTML or ARIA rules (``_BODY_FIXES``).
 """
@@ -20,7 +21,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from sphinx.application import Sphinx
 
-from widgets import citations, glossary
+from widgets import answer_key, citations, glossary
 
 HERE = Path(__file__).parent
 LOCALE_SOURCE = HERE / "locale"
@@ -89,4 +90,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _drop_assets, priority=900)
     app.connect("html-page-context", _fix_body_markup)
     app.add_directive("ordlista", glossary.GlossaryDirective)
+    app.add_directive("facit", answer_key.AnswerKeyDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -290,6 +290,25 @@ function paint(view, record, t) {
   }
 }
 
+/** The self-test as paper: questions to answer with a pen (shown only when printing). */
+function printVersion(questions, t) {
+  const box = (text) => h("li", {}, `☐ `, renderMarkup(text));
+  const items = questions.map((q) => {
+    const parts = [h("p", { class: "tk-print-q" }, renderMarkup(q.kind === "truefalse" ? q.statement : q.prompt))];
+    if (q.kind === "truefalse" && q.prompt) parts.unshift(h("p", {}, renderMarkup(q.prompt)));
+    parts.push(h("p", { class: "tk-hint", text: t(`kind_${q.kind}`) }));
+    if (q.kind === "single" || q.kind === "multiple") parts.push(h("ul", { class: "tk-print-options" }, q.options.map((o) => box(o.text))));
+    else if (q.kind === "truefalse") parts.push(h("ul", { class: "tk-print-options" }, box(t("true")), box(t("false"))));
+    else if (q.kind === "matching") {
+      const letters = matchingChoices(q);
+      parts.push(h("ol", { class: "tk-print-options" }, q.pairs.map((p) => h("li", {}, renderMarkup(p.left), " → ______"))));
+      parts.push(h("ul", { class: "tk-print-options" }, letters.map((text) => h("li", {}, renderMarkup(text)))));
+    } else parts.push(h("div", { class: "tk-print-lines" }));
+    return h("li", {}, parts);
+  });
+  return h("div", { class: "tk-print" }, h("ol", {}, items));
+}
+
 export default {
   render({ model, el }) {
     const t = makeT(model.get("texts"));
@@ -310,7 +329,7 @@ export default {
     const restart = h("button", { type: "button", class: "tk-button tk-restart", text: t("restart") });
 
     const summary = graded.length ? h("div", { class: "tk-summary" }, scoreEl, restart) : null;
-    const root = h("section", { class: "tk-quiz", "aria-label": t(graded.length ? "heading" : "heading_reflection"), "data-chapter": chapter }, notes, views.map((v) => v.fieldset), summary);
+    const root = h("section", { class: "tk-quiz", "aria-label": t(graded.length ? "heading" : "heading_reflection"), "data-chapter": chapter }, notes, views.map((v) => v.fieldset), summary, printVersion(questions, t));
     el.replaceChildren(root);
 
     function save() {
