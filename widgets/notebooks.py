@@ -44,12 +44,10 @@ def chapter_notebooks() -> list[Path]:
 def stable_model_ids(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """Replace the random widget model ids by ids derived from ``name`` and creation order."""
     state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    mapping = {
-        old: hashlib.sha256(f"{name}:{index}".encode()).hexdigest()[:32]
-        for index, old in enumerate(state)
-    }
-    if not mapping:
-        return nb
+    stable = [hashlib.sha256(f"{name}:{index}".encode()).hexdigest()[:32] for index in range(len(state))]
+    if not state or set(state) == set(stable):
+        return nb  # fresh from a file that is already normalised (its keys are sorted there)
+    mapping = dict(zip(state, stable))
     text = json.dumps(nb)
     text = _MODEL_ID.sub(lambda m: mapping.get(m.group(0), m.group(0)), text)
     return nbformat.from_dict(json.loads(text))
@@ -95,6 +93,12 @@ def dumps(nb: nbformat.NotebookNode) -> str:
     return nbformat.writes(nb) + "\n"
 
 
+def is_normalised(path: Path) -> bool:
+    """Whether the file is already what :func:`normalise` would write (no execution)."""
+    current = path.read_text(encoding="utf-8")
+    return dumps(normalise(nbformat.reads(current, as_version=4), path.stem)) == current
+
+
 def _run_one(args: tuple[str, bool]) -> tuple[str, str | None]:
     path_text, check = args
     path = Path(path_text)
@@ -127,9 +131,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="notebooks (default: all in book/)")
     parser.add_argument("--check", action="store_true",
                         help="do not write; fail if a committed notebook is not current")
+    parser.add_argument("--check-format", action="store_true",
+                        help="do not execute; fail if a notebook is not in normalised form")
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     paths = [p.resolve() for p in args.paths] or chapter_notebooks()
+    if args.check_format:
+        unformatted = [p for p in paths if not is_normalised(p)]
+        for path in unformatted:
+            print(f"inte normaliserad: {path.name}. Kör 'make notebooks NB=book/{path.name}'.",
+                  file=sys.stderr)
+        return 1 if unformatted else 0
     results = run(paths, check=args.check, jobs=args.jobs)
     stale = {p: d for p, d in results.items() if d}
     for path in paths:

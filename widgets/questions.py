@@ -284,3 +284,24 @@ def grade(question: Question, response: Any) -> bool | None:
         return list(response or []) == [p["right"] for p in data["pairs"]]
     return None
 
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m widgets.questions [files]``: validate question files (default: all)."""
+    import sys
+
+    paths = [Path(a) for a in (argv if argv is not None else sys.argv[1:])] or sorted(QUIZ_DIR.glob("*.yml"))
+    failed = 0
+    for path in paths:
+        try:
+            question_set = load_questions(path)
+        except DataFileError as err:
+            failed += 1
+            print(err, file=sys.stderr)
+        else:
+            print(f"ok  {path.name}: {len(question_set)} frågor, {question_set.graded_count} rättas")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -10,11 +10,15 @@ It
 - adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``, and
   the ``facit`` directive, the answer key to every self-test;
 - registers Swedish citations (``sv_author_year``) and bibliography entries (``sv``);
-- mends markup that extensions write and that breaks HTML or ARIA rules (``_BODY_FIXES``).
+- mends markup that extensions write and that breaks HTML or ARIA rules (``_BODY_FIXES``);
+- keeps old addresses working: ``tk_redirects`` in ``_config.yml`` maps an old path to a
+  page, and the build writes a small page at the old path that sends readers on.
 """
 
 from __future__ import annotations
 
+import html
+import os
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -79,6 +83,52 @@ def _fix_body_markup(app, pagename, templatename, context, doctree) -> None:
     context["body"] = body
 
 
+REDIRECT_PAGE = """<!DOCTYPE html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sidan har flyttat – Tillitskursen</title>
+<meta http-equiv="refresh" content="0; url={target}">
+<link rel="canonical" href="{target}">
+</head>
+<body>
+<main>
+<h1>Sidan har flyttat</h1>
+<p>Du hittar den på <a href="{target}">sin nya adress</a>.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def write_redirects(outdir: Path, redirects: dict[str, str]) -> list[Path]:
+    """Write an HTML page at each old address that sends the reader on to the new one.
+
+    ``redirects`` maps old paths (``gammal/sida.html``) to pages of the site
+    (``book/ny-sida.html``), both relative to the site root.
+    """
+    written = []
+    for old, new in redirects.items():
+        source = outdir / old
+        if source.exists() and "Sidan har flyttat" not in source.read_text(encoding="utf-8"):
+            raise ValueError(f"Omdirigeringen {old} → {new} skulle skriva över en riktig sida. "
+                             "Ta bort den ur tk_redirects i _config.yml.")
+        if not (outdir / new).exists():
+            raise ValueError(f"Omdirigeringen {old} → {new} pekar på en sida som inte finns. "
+                             "Rätta målet i tk_redirects i _config.yml.")
+        target = os.path.relpath(outdir / new, source.parent).replace(os.sep, "/")
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(REDIRECT_PAGE.format(target=html.escape(target, quote=True)), encoding="utf-8")
+        written.append(source)
+    return written
+
+
+def _redirects(app: Sphinx, exception) -> None:
+    if exception is None and app.builder.format == "html" and app.config.tk_redirects:
+        write_redirects(Path(app.outdir), app.config.tk_redirects)
+
+
 def _add_templates(app: Sphinx, config) -> None:
     config.templates_path = [str(TEMPLATES), *config.templates_path]
 
@@ -86,7 +136,9 @@ def _add_templates(app: Sphinx, config) -> None:
 def setup(app: Sphinx) -> dict:
     citations.register()
     _compile_catalogs(app)
+    app.add_config_value("tk_redirects", {}, "html")
     app.connect("config-inited", _add_templates)
+    app.connect("build-finished", _redirects)
     app.connect("html-page-context", _drop_assets, priority=900)
     app.connect("html-page-context", _fix_body_markup)
     app.add_directive("ordlista", glossary.GlossaryDirective)
