@@ -51,7 +51,7 @@ questions: $(STAMP)
 	$(BIN)/python -m widgets.lms_export --out $(SITE)/fragebank
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab book/
+	$(BIN)/jupyter lab book/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: $(STAMP) chromium book
 	$(BIN)/python tools/benchmark.py

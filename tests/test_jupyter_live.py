@@ -1,0 +1,115 @@
+"""In a live kernel: JupyterLab 4 and Notebook 7 run a chapter, the self-test works with the
+real anywidget front-end, and Python reads the learner's answers back (traits).
+
+A Jupyter server runs on 127.0.0.1 over a temporary copy of book/, so autosave never touches
+the committed notebooks.
+"""
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+
+pytestmark = pytest.mark.browser
+CHAPTER = "vad-ar-tillit.ipynb"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def jupyter(tmp_path_factory):
+    root = tmp_path_factory.mktemp("jupyter")
+    shutil.copytree(ROOT / "book", root / "book")
+    port, token = _free_port(), secrets.token_hex(8)
+    command = [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser",
+               f"--port={port}", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
+               f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False",
+               "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    log = open(root / "server.log", "w")  # noqa: SIM115 (closed below)
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=root)
+    deadline = time.time() + 90
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        server.kill()
+        pytest.fail((root / "server.log").read_text()[-3000:])
+    yield f"http://127.0.0.1:{port}", token, root
+    server.terminate()
+    server.wait(timeout=30)
+    log.close()
+
+
+def _run_all(page) -> None:
+    page.wait_for_selector(".jp-Notebook", timeout=90_000)
+    page.locator(".jp-Notebook").first.click()
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_text("Run All Cells", exact=True).first.click()
+
+
+def _add_cell_and_run(page, code: str) -> str:
+    page.keyboard.press("Escape")
+    last = page.locator(".jp-Notebook .jp-Cell").last
+    last.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")
+    page.keyboard.press("Enter")  # edit mode in the new cell
+    page.keyboard.type(code)
+    page.keyboard.press("Shift+Enter")
+    cell = page.locator(".jp-Notebook .jp-CodeCell", has_text=code[:20]).last
+    output = cell.locator(".jp-OutputArea-output").first
+    output.wait_for(timeout=60_000)
+    return output.inner_text()
+
+
+def _answer_first_question(page):
+    fieldset = page.locator('fieldset[data-question="sarbarhet"]')
+    fieldset.scroll_into_view_if_needed()
+    fieldset.locator("input").nth(0).check()
+    fieldset.locator("button", has_text="Kontrollera").click()
+    assert fieldset.get_attribute("data-status") == "right"
+
+
+def test_jupyterlab_runs_the_self_test_and_python_reads_the_score(browser, jupyter):
+    base, token, _ = jupyter
+    context = browser.new_context(viewport={"width": 1300, "height": 1000})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}/lab/tree/book/{CHAPTER}?token={token}")
+    _run_all(page)
+    page.wait_for_selector(".tk-quiz", timeout=90_000)
+    _answer_first_question(page)
+    text = _add_cell_and_run(page, "[(w.score, w.answered) for w in Out.values() "
+                                   "if type(w).__name__ == 'SelfTest']")
+    assert "[(1, 1)]" in text
+    assert errors == []
+    context.close()
+
+
+def test_notebook7_runs_the_self_test(browser, jupyter):
+    base, token, _ = jupyter
+    context = browser.new_context(viewport={"width": 1300, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{base}/notebooks/book/{CHAPTER}?token={token}")
+    _run_all(page)
+    page.wait_for_selector(".tk-quiz", timeout=90_000)
+    _answer_first_question(page)
+    context.close()
