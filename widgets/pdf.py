@@ -51,6 +51,8 @@ def course_pages() -> list[course.Page]:
 def _print(page, base: str, path: str, *, only_key: str | None = None) -> bytes:
     page.goto(base + path)
     settle(page)
+    # closed boxes (dropdowns, role cards) would be left out of the print
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
     page.add_style_tag(content=PRINT_CSS)
     if only_key is not None:
         # only this chapter's part of the key, without the page's introduction
