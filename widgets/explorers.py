@@ -12,6 +12,7 @@ the model gives. Texts (titles, predictions, reading templates) live in
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from widgets.data_files import LINE, DataFileError, load_yaml, strip_lines
@@ -22,21 +23,28 @@ from widgets.models.parameters import grid_keys
 from widgets.paths import DATA
 
 TEXTS_FILE = DATA / "utforskare.yml"
-_TEXT_FIELDS = {"title", "intro", "caption", "reading", "question", "axis", "names", "labels",
-                "value_labels", "help"}
+_TEXT_FIELDS = {"title", "intro", "caption", "reading", "reading_no_winner", "question", "axis",
+                "names", "labels", "value_labels", "help"}
 
 
 # --- Swedish numbers --------------------------------------------------------------------------
 
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
 def number(value: float, decimals: int = 2) -> str:
-    """0.5 → "0,50" (decimal comma; a thin space groups thousands)."""
-    text = f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
-    return text
+    """0.5 → "0,50"; 1000 → "1 000" (decimal comma; a narrow no-break space groups thousands)."""
+    return f"{value:,.{decimals}f}".replace(",", NNBSP).replace(".", ",")
 
 
 def percent(share: float) -> str:
-    """0.25 → "25 %" (rounded to whole percent)."""
-    return f"{round(share * 100)} %"
+    """0.25 → "25 %" (whole percent; a no-break space keeps the sign with the number)."""
+    return f"{round(share * 100)}{NBSP}%"
+
+
+def _squash(text: str) -> str:
+    """YAML's folded text on one line; only ASCII whitespace, so no-break spaces stay."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
 # --- texts ------------------------------------------------------------------------------------
@@ -73,12 +81,12 @@ def texts(explorer_id: str) -> dict:
                                 "och reading.") from None
 
 
-def _reading(explorer_id: str, values: dict[str, str]) -> str:
-    template = " ".join(texts(explorer_id)["reading"].split())
+def _reading(explorer_id: str, values: dict[str, str], field: str = "reading") -> str:
+    template = _squash(texts(explorer_id)[field])
     try:
         return template.format(**values)
     except KeyError as err:
-        raise DataFileError(TEXTS_FILE, f"mallen i 'reading' använder {{{err.args[0]}}}, som inte "
+        raise DataFileError(TEXTS_FILE, f"mallen i '{field}' använder {{{err.args[0]}}}, som inte "
                                         "finns för den här utforskaren.", item=explorer_id,
                             fix=f"använd bara: {', '.join(sorted(values))}.") from None
 
@@ -112,7 +120,7 @@ def _spec(explorer_id: str, grid: list[dict], shown: list[str], initial: dict[st
         points[key] = point_for(values)
     controls = [{"name": c["name"], "label": c["label"], "values": c["values"],
                  "labels": c["labels"], "kind": c["kind"], "initial": initial.get(c["name"], 0),
-                 "help": " ".join((text.get("help") or {}).get(c["name"], "").split()) or None}
+                 "help": _squash((text.get("help") or {}).get(c["name"], "")) or None}
                 for c in grid if c["name"] in shown]
     chart = {**chart, "x": {**chart.get("x", {}), "label": text["axis"]["x"]},
              "y": {**chart["y"], "label": text["axis"]["y"]}}
@@ -127,8 +135,8 @@ def _spec(explorer_id: str, grid: list[dict], shown: list[str], initial: dict[st
     spec = {
         "id": explorer_id,
         "title": text["title"],
-        "intro": " ".join(text.get("intro", "").split()),
-        "caption": " ".join(text["caption"].split()),
+        "intro": _squash(text.get("intro", "")),
+        "caption": _squash(text["caption"]),
         "question": _question(text.get("question")),
         "controls": controls,
         "grid": [{"name": c["name"], "values": c["values"]} for c in grid],
@@ -157,8 +165,8 @@ def _names(explorer_id: str) -> dict:
 def _question(raw: dict | None) -> dict | None:
     if not raw:
         return None
-    return {"prompt": " ".join(raw["prompt"].split()),
-            "options": [{"text": o["text"], "feedback": " ".join(o["feedback"].split())}
+    return {"prompt": _squash(raw["prompt"]),
+            "options": [{"text": o["text"], "feedback": _squash(o["feedback"])}
                         for o in raw["options"]]}
 
 
@@ -216,7 +224,8 @@ def trust_spiral(step: str = "sandbox") -> Explorer:
         raise ValueError(f"Okänt steg {step!r}; välj ett av {', '.join(steps)}.")
     explorer_id, shown = steps[step]
     grid = _spiral_grid(explorer_id)
-    initial = {"starting_trust": 4, "crowding_out": 3, "tolerance": 1}
+    # the first step starts at full trust and asks about a low start; the sandbox opens on a spiral
+    initial = {"starting_trust": 4 if step == "start" else 2, "crowding_out": 3, "tolerance": 1}
     chart = {"type": "lines",
              "x": {"values": list(range(1, spiral.Parameters().periods + 1))},
              "y": {"min": 0, "max": 1, "format": "number"},
@@ -294,17 +303,22 @@ def hidden_costs_model() -> Explorer:
 
 # --- 3. Upprepad tillit med brus ----------------------------------------------------------------
 
+#: Below this gain in population share, no strategy has really taken over (e.g. at 50 %
+#: mistakes every move is a coin flip and shares stay near where they started).
+NO_WINNER_GAIN = 0.1
+
+
 def _repeated_point(explorer_id: str, base):
     def point_for(values: dict) -> dict:
         model = repeated_trust.grid_point(values, base)
         s = model["summary"]
+        numbers = {"noise": percent(values["noise"]), "rounds": values["rounds"],
+                   "winner_label": s["winner_label"],
+                   "winner_mean_share": percent(s["winner_mean_share"])}
+        field = "reading_no_winner" if s["largest_gain"] < NO_WINNER_GAIN else "reading"
         return {
             "lines": {name: {"mean": band["mean"]} for name, band in model["series"].items()},
-            "reading": _reading(explorer_id, {
-                "noise": percent(values["noise"]), "rounds": values["rounds"],
-                "winner_label": s["winner_label"],
-                "winner_mean_share": percent(s["winner_mean_share"]),
-            }),
+            "reading": _reading(explorer_id, numbers, field),
         }
 
     return point_for

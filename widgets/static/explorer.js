@@ -45,9 +45,17 @@ function isDark() {
   return document.documentElement.dataset.theme === "dark";
 }
 
+/** Rough width of a label in px at the chart's font size (no layout pass needed). */
+function textWidth(text, size) {
+  return String(text).length * size * 0.58;
+}
+
 function drawLines(chart, point, width, t) {
   const height = Math.max(220, Math.min(340, Math.round(width * 0.62)));
-  const m = { top: 16, right: Math.min(150, Math.round(width * 0.3)), bottom: 44, left: 48 };
+  const narrow = width < 480;
+  const longest = Math.max(...chart.series.map((s) => textWidth(s.label, 12)));
+  // room for the direct labels at the line ends, and for the y-axis title
+  const m = { top: narrow ? 30 : 16, right: Math.ceil(Math.min(longest + 12, width * 0.42)), bottom: 44, left: narrow ? 40 : 52 };
   const w = width - m.left - m.right;
   const hgt = height - m.top - m.bottom;
   const xs = chart.x.values;
@@ -63,11 +71,13 @@ function drawLines(chart, point, width, t) {
     grid.append(svg("text", { x: m.left - 6, y: sy(y) + 4, "text-anchor": "end", text: formatNumber(y, chart.y.format) }));
   }
   for (const x of niceTicks(xmin, xmax, Math.max(3, Math.floor(w / 70)))) {
-    grid.append(svg("text", { x: sx(x), y: m.top + hgt + 18, "text-anchor": "middle", text: formatNumber(x, "number", 0) }));
+    const anchor = sx(x) > m.left + w - 10 ? "end" : "middle";
+    grid.append(svg("text", { x: sx(x), y: m.top + hgt + 18, "text-anchor": anchor, text: formatNumber(x, "number", 0) }));
   }
   grid.append(svg("line", { class: "tk-axis", x1: m.left, x2: m.left + w, y1: m.top + hgt, y2: m.top + hgt }));
   grid.append(svg("text", { class: "tk-axis-label", x: m.left + w / 2, y: height - 6, "text-anchor": "middle", text: chart.x.label }));
-  grid.append(svg("text", { class: "tk-axis-label", x: 12, y: m.top + hgt / 2, transform: `rotate(-90 12 ${m.top + hgt / 2})`, "text-anchor": "middle", text: chart.y.label }));
+  if (narrow) grid.append(svg("text", { class: "tk-axis-label", x: 2, y: 12, "text-anchor": "start", text: chart.y.label }));
+  else grid.append(svg("text", { class: "tk-axis-label", x: 12, y: m.top + hgt / 2, transform: `rotate(-90 12 ${m.top + hgt / 2})`, "text-anchor": "middle", text: chart.y.label }));
   root.append(grid);
   const ends = [];
   chart.series.forEach((series, i) => {
@@ -94,9 +104,10 @@ function drawLines(chart, point, width, t) {
 
 function drawBars(chart, point, width) {
   const measures = chart.measures;
-  const barH = 18;
-  const gap = 6;
-  const groupH = measures.length * (barH + 3) + gap + 18;
+  const barH = 16;
+  const gap = 10;
+  const rowH = barH + 20; // a label line above each bar
+  const groupH = measures.length * rowH + gap + 18;
   const m = { top: 8, right: 16, bottom: 28, left: 8 };
   const height = m.top + chart.categories.length * groupH + m.bottom;
   const w = width - m.left - m.right;
@@ -109,10 +120,10 @@ function drawBars(chart, point, width) {
     root.append(svg("text", { class: "tk-category", x: m.left, y: top + 13, text: category.label }));
     measures.forEach((measure, mi) => {
       const value = point.bars[category.id]?.[measure.id] ?? 0;
-      const y = top + 18 + mi * (barH + 3);
-      const len = Math.max(1, (value / scaleFor(measure)) * (w * 0.62));
-      root.append(svg("rect", { class: "tk-bar", x: m.left, y, width: len, height: barH, fill: colours[mi % colours.length], "data-measure": measure.id, "data-category": category.id, "fill-opacity": 1 - mi * 0.12 }));
-      root.append(svg("text", { class: "tk-bar-label", x: m.left + len + 6, y: y + 13, text: `${measure.short || measure.label}: ${formatNumber(value, chart.y.format, chart.y.decimals)}` }));
+      const y = top + 20 + mi * rowH;
+      const len = Math.max(1, (value / scaleFor(measure)) * w);
+      root.append(svg("text", { class: "tk-bar-label", x: m.left, y: y + 12, text: `${measure.label}: ${formatNumber(value, chart.y.format, chart.y.decimals)}` }));
+      root.append(svg("rect", { class: "tk-bar", x: m.left, y: y + 17, width: len, height: barH, fill: colours[mi % colours.length], "data-measure": measure.id, "data-category": category.id }));
     });
   });
   return root;
@@ -216,7 +227,7 @@ export default {
     const parts = [];
     if (spec.intro) parts.push(h("p", { class: "tk-intro" }, renderMarkup(spec.intro)));
 
-    const predictionKey = `explorer:${spec.id}`;
+    const predictionKey = `explorer:${spec.id}:${window.location.pathname}`;
     const question = spec.question;
     if (question) {
       const saved = store.get(predictionKey);
