@@ -32,11 +32,19 @@ def _free_port() -> int:
 def jupyter(tmp_path_factory):
     root = tmp_path_factory.mktemp("jupyter")
     shutil.copytree(ROOT / "book", root / "book")
+    # own settings and workspaces (no tabs restored from earlier sessions); render every cell
+    # (JupyterLab otherwise draws only the cells in view)
+    settings = root / "settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    (root / "workspaces").mkdir()
     port, token = _free_port(), secrets.token_hex(8)
     command = [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser",
                f"--port={port}", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
                f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False",
-               "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+               "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+               f"--LabApp.user_settings_dir={root / 'settings'}",
+               f"--LabApp.workspaces_dir={root / 'workspaces'}"]
     if os.geteuid() == 0:
         command.append("--allow-root")
     log = open(root / "server.log", "w")  # noqa: SIM115 (closed below)
@@ -112,4 +120,23 @@ def test_notebook7_runs_the_self_test(browser, jupyter):
     _run_all(page)
     page.wait_for_selector(".tk-quiz", timeout=90_000)
     _answer_first_question(page)
+    context.close()
+
+
+def test_jupyterlab_explorer_recomputes_in_python(browser, jupyter):
+    base, token, _ = jupyter
+    context = browser.new_context(viewport={"width": 1300, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{base}/lab/tree/book/sjalvuppfyllande-forvantningar.ipynb?token={token}")
+    _run_all(page)
+    explorer = page.locator('.tk-explorer[data-explorer="tillitsspiralen-start"]')
+    explorer.wait_for(timeout=120_000)
+    explorer.scroll_into_view_if_needed()
+    explorer.get_by_role("button", name="Visa utan att gissa").click()
+    slider = explorer.locator('input[type="range"]').first
+    slider.focus()
+    page.keyboard.press("Home")
+    # the kernel recomputed the point from the model and sent it back
+    explorer.locator(".tk-live").wait_for(state="visible", timeout=60_000)
+    assert "0,2" in explorer.locator(".tk-reading").inner_text()
     context.close()
