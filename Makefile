@@ -42,7 +42,7 @@ chromium: $(STAMP)
 	@tools/ensure-chromium.sh $(BIN)/python
 
 test: $(STAMP) chromium $(AXE) book
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope
 
 notebooks: $(STAMP)
 	$(BIN)/python -m widgets.notebooks --jobs $(JOBS) $(NB)

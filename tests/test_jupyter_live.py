@@ -61,27 +61,34 @@ def jupyter(tmp_path_factory):
         pytest.fail((root / "server.log").read_text()[-3000:])
     yield f"http://127.0.0.1:{port}", token, root
     server.terminate()
-    server.wait(timeout=30)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=30)
     log.close()
 
 
+VISIBLE_NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
+
+
 def _run_all(page) -> None:
-    page.wait_for_selector(".jp-Notebook", timeout=90_000)
-    page.locator(".jp-Notebook").first.click()
+    page.wait_for_selector(VISIBLE_NOTEBOOK, timeout=90_000)
+    page.locator(VISIBLE_NOTEBOOK).first.click()
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_text("Run All Cells", exact=True).first.click()
 
 
 def _add_cell_and_run(page, code: str) -> str:
     page.keyboard.press("Escape")
-    last = page.locator(".jp-Notebook .jp-Cell").last
+    last = page.locator(f"{VISIBLE_NOTEBOOK} .jp-Cell").last
     last.click()
     page.keyboard.press("Escape")
     page.keyboard.press("b")
     page.keyboard.press("Enter")  # edit mode in the new cell
     page.keyboard.type(code)
     page.keyboard.press("Shift+Enter")
-    cell = page.locator(".jp-Notebook .jp-CodeCell", has_text=code[:20]).last
+    cell = page.locator(f"{VISIBLE_NOTEBOOK} .jp-CodeCell", has_text=code[:20]).last
     output = cell.locator(".jp-OutputArea-output").first
     output.wait_for(timeout=60_000)
     return output.inner_text()
@@ -101,7 +108,7 @@ def test_jupyterlab_runs_the_self_test_and_python_reads_the_score(browser, jupyt
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{base}/lab/tree/book/{CHAPTER}?token={token}")
+    page.goto(f"{base}/lab/tree/book/{CHAPTER}?token={token}&reset")
     _run_all(page)
     page.wait_for_selector(".tk-quiz", timeout=90_000)
     _answer_first_question(page)
@@ -116,7 +123,7 @@ def test_notebook7_runs_the_self_test(browser, jupyter):
     base, token, _ = jupyter
     context = browser.new_context(viewport={"width": 1300, "height": 1000})
     page = context.new_page()
-    page.goto(f"{base}/notebooks/book/{CHAPTER}?token={token}")
+    page.goto(f"{base}/notebooks/book/{CHAPTER}?token={token}&reset")
     _run_all(page)
     page.wait_for_selector(".tk-quiz", timeout=90_000)
     _answer_first_question(page)
@@ -127,7 +134,7 @@ def test_jupyterlab_explorer_recomputes_in_python(browser, jupyter):
     base, token, _ = jupyter
     context = browser.new_context(viewport={"width": 1300, "height": 1000})
     page = context.new_page()
-    page.goto(f"{base}/lab/tree/book/sjalvuppfyllande-forvantningar.ipynb?token={token}")
+    page.goto(f"{base}/lab/tree/book/sjalvuppfyllande-forvantningar.ipynb?token={token}&reset")
     _run_all(page)
     explorer = page.locator('.tk-explorer[data-explorer="tillitsspiralen-start"]')
     explorer.wait_for(timeout=120_000)
