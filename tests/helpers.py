@@ -13,11 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("TILLITSKURSEN_SITE", ROOT / "_build" / "html"))
 
 
-def build_site(output: Path | None = None) -> subprocess.CompletedProcess:
+def build_site(output: Path | None = None, config: Path | None = None) -> subprocess.CompletedProcess:
     """Build the book with warnings as errors; into ``output``/_build/html if given."""
     command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT),
                "-W", "--keep-going"]
     if output is not None:
         command += ["--path-output", str(output)]
+    if config is not None:
+        command += ["--config", str(config)]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
 

@@ -72,8 +72,14 @@ def jupyter(tmp_path_factory):
 VISIBLE_NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
 
 
+SLOW = 180_000  # ms: JupyterLab's first load and a kernel start on a busy 2-core machine
+
+
 def _run_all(page) -> None:
-    page.wait_for_selector(VISIBLE_NOTEBOOK, timeout=90_000)
+    page.wait_for_selector(VISIBLE_NOTEBOOK, timeout=SLOW)
+    # wait until the kernel is ready, so "Run All" does not race its start
+    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator"
+                           "[data-status='idle']", timeout=SLOW)
     page.locator(VISIBLE_NOTEBOOK).first.click()
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_text("Run All Cells", exact=True).first.click()
@@ -110,7 +116,7 @@ def test_jupyterlab_runs_the_self_test_and_python_reads_the_score(browser, jupyt
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{base}/lab/tree/book/{CHAPTER}?token={token}&reset")
     _run_all(page)
-    page.wait_for_selector(".tk-quiz", timeout=90_000)
+    page.wait_for_selector(".tk-quiz", timeout=SLOW)
     _answer_first_question(page)
     text = _add_cell_and_run(page, "[(w.score, w.answered) for w in Out.values() "
                                    "if type(w).__name__ == 'SelfTest']")
@@ -125,7 +131,7 @@ def test_notebook7_runs_the_self_test(browser, jupyter):
     page = context.new_page()
     page.goto(f"{base}/notebooks/book/{CHAPTER}?token={token}&reset")
     _run_all(page)
-    page.wait_for_selector(".tk-quiz", timeout=90_000)
+    page.wait_for_selector(".tk-quiz", timeout=SLOW)
     _answer_first_question(page)
     context.close()
 
@@ -137,7 +143,7 @@ def test_jupyterlab_explorer_recomputes_in_python(browser, jupyter):
     page.goto(f"{base}/lab/tree/book/sjalvuppfyllande-forvantningar.ipynb?token={token}&reset")
     _run_all(page)
     explorer = page.locator('.tk-explorer[data-explorer="tillitsspiralen-start"]')
-    explorer.wait_for(timeout=120_000)
+    explorer.wait_for(timeout=SLOW)
     explorer.scroll_into_view_if_needed()
     explorer.get_by_role("button", name="Visa utan att gissa").click()
     slider = explorer.locator('input[type="range"]').first

@@ -38,3 +38,21 @@ def test_search_finds_inflected_swedish_words(open_page):
     hits = page.locator("#search-results li").all_inner_texts()
     assert hits, "no hits for 'tilliten'"
     assert any("tillit" in hit.lower() for hit in hits)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_image_has_a_text_alternative(site, path):
+    from html.parser import HTMLParser
+
+    images = []
+
+    class Images(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "img":
+                images.append(dict(attrs))
+
+    Images().feed((site / path).read_text(encoding="utf-8"))
+    for attrs in images:
+        decorative = attrs.get("role") in ("presentation", "none") or attrs.get("aria-hidden") == "true"
+        assert "alt" in attrs, f"{path}: <img src={attrs.get('src')}> has no alt"
+        assert decorative or attrs["alt"].strip(), f"{path}: <img src={attrs.get('src')}> has an empty alt"
