@@ -118,6 +118,32 @@ def main(argv: list[str] | None = None) -> int:
                 args.json_dir.mkdir(parents=True, exist_ok=True)
                 (args.json_dir / f"{name}.json").write_text(to_json(grid), encoding="utf-8")
 
+    if not args.no_grid:
+        from widgets import explorers
+        from widgets.explorer import spec_size_kb
+
+        builders = [("tillitsspiralen-start", lambda: explorers.trust_spiral("start")),
+                    ("tillitsspiralen", explorers.trust_spiral),
+                    ("kontrollens-kostnad-studier", explorers.hidden_costs_studies),
+                    ("kontrollens-kostnad-modell", explorers.hidden_costs_model),
+                    ("upprepad-tillit-brus", lambda: explorers.repeated_trust_game("noise")),
+                    ("upprepad-tillit", explorers.repeated_trust_game),
+                    ("selektiv-kontroll", explorers.selective_follow_up)]
+        print()
+        header = (f"{'explorer (as embedded in a page)':<34} {'points':>6} {'wall s':>7} "
+                  f"{'cpu s':>6} {'KB':>6} {'ok':>3}")
+        print(header)
+        print("-" * len(header))
+        for name, build in builders:
+            w, c = time.perf_counter(), time.process_time()
+            widget = build()
+            wall, cpu = time.perf_counter() - w, time.process_time() - c
+            kb = spec_size_kb(widget.spec)
+            ok = min(wall, cpu) <= GRID_BUDGET_S and kb <= GRID_BUDGET_KB
+            failures += not ok
+            print(f"{name:<34} {len(widget.spec['points']):>6} {wall:>7.2f} {cpu:>6.2f} "
+                  f"{kb:>6.1f} {'yes' if ok else 'NO':>3}")
+
     print("\n'ok' compares the smaller of wall and CPU time with the budget (the machine is "
           "shared).")
     return 1 if failures else 0
