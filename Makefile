@@ -14,6 +14,8 @@ STAMP := $(VENV)/.installed
 SITE := _build/html
 PORT ?= 8000
 JOBS ?= 2
+# axe-core for the accessibility tests (pinned in package.json, installed with npm ci)
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: book serve test notebooks lab bench clean chromium venv questions
 
@@ -38,6 +40,11 @@ serve: book
 	@echo "Servar $(SITE) på http://127.0.0.1:$(PORT)/ — avsluta med Ctrl+C."
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) $(PORT)
 
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "FEL: npm saknas. Installera Node.js (till exempel 'apt-get install -y nodejs npm') och kör igen." >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	@touch $(AXE)
+
 chromium: $(STAMP)
 	@tools/ensure-chromium.sh $(BIN)/python
 
@@ -58,9 +65,3 @@ bench: $(STAMP) chromium book
 
 clean:
 	rm -rf _build
-
-AXE := node_modules/axe-core/axe.min.js
-$(AXE): package.json package-lock.json
-	@command -v npm >/dev/null || { echo "FEL: npm saknas. Installera Node.js (till exempel 'apt-get install -y nodejs npm') och kör igen." >&2; exit 1; }
-	npm ci --no-audit --no-fund
-	@touch $(AXE)

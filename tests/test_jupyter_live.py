@@ -6,6 +6,7 @@ the committed notebooks.
 """
 
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -37,6 +38,9 @@ def jupyter(tmp_path_factory):
     settings = root / "settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
     (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    notifications = root / "settings" / "@jupyterlab" / "apputils-extension"
+    notifications.mkdir(parents=True)
+    (notifications / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
     (root / "workspaces").mkdir()
     port, token = _free_port(), secrets.token_hex(8)
     command = [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser",
@@ -75,14 +79,33 @@ VISIBLE_NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"
 SLOW = 180_000  # ms: JupyterLab's first load and a kernel start on a busy 2-core machine
 
 
+def _wait(page, selector: str, name: str):
+    """Wait for ``selector``; on time-out keep a screenshot (a CI artifact) to show why."""
+    try:
+        page.wait_for_selector(selector, timeout=SLOW)
+    except Exception:
+        shots = ROOT / "_build" / "screenshots"
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / f"jupyter-{name}.png"))
+        raise
+
+
 def _run_all(page) -> None:
     page.wait_for_selector(VISIBLE_NOTEBOOK, timeout=SLOW)
     # wait until the kernel is ready, so "Run All" does not race its start
     page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator"
                            "[data-status='idle']", timeout=SLOW)
-    page.locator(VISIBLE_NOTEBOOK).first.click()
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_text("Run All Cells", exact=True).first.click()
+    executed = page.locator(f"{VISIBLE_NOTEBOOK} .jp-InputPrompt", has_text=re.compile(r"\[\d+\]"))
+    for _ in range(3):  # the menu can open before the notebook is ready: try again
+        page.locator(VISIBLE_NOTEBOOK).first.click()
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_text("Run All Cells", exact=True).first.click()
+        try:
+            executed.first.wait_for(timeout=60_000)
+            return
+        except Exception:
+            page.keyboard.press("Escape")
+    raise AssertionError("Run All Cells did not run the notebook")
 
 
 def _add_cell_and_run(page, code: str) -> str:
@@ -116,7 +139,7 @@ def test_jupyterlab_runs_the_self_test_and_python_reads_the_score(browser, jupyt
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{base}/lab/tree/book/{CHAPTER}?token={token}&reset")
     _run_all(page)
-    page.wait_for_selector(".tk-quiz", timeout=SLOW)
+    _wait(page, ".tk-quiz", "lab-quiz")
     _answer_first_question(page)
     text = _add_cell_and_run(page, "[(w.score, w.answered) for w in Out.values() "
                                    "if type(w).__name__ == 'SelfTest']")
@@ -131,7 +154,7 @@ def test_notebook7_runs_the_self_test(browser, jupyter):
     page = context.new_page()
     page.goto(f"{base}/notebooks/book/{CHAPTER}?token={token}&reset")
     _run_all(page)
-    page.wait_for_selector(".tk-quiz", timeout=SLOW)
+    _wait(page, ".tk-quiz", "notebook7-quiz")
     _answer_first_question(page)
     context.close()
 

@@ -290,7 +290,6 @@ def test_fits_a_phone_screen(open_page):
     _clean(log)
 
 
-@pytest.mark.skipif(not axe.AXE_JS.exists(), reason="axe-core saknas (npm ci)")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations_when_filled_in(open_page, scheme):
     page, log, widget = _open(open_page, color_scheme=scheme)
