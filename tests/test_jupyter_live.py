@@ -37,7 +37,8 @@ def jupyter(tmp_path_factory):
     # (JupyterLab otherwise draws only the cells in view)
     settings = root / "settings" / "@jupyterlab" / "notebook-extension"
     settings.mkdir(parents=True)
-    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    (settings / "tracker.jupyterlab-settings").write_text(
+        '{"windowingMode": "none", "autoStartDefaultKernel": true}')
     notifications = root / "settings" / "@jupyterlab" / "apputils-extension"
     notifications.mkdir(parents=True)
     (notifications / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
@@ -97,6 +98,9 @@ def _run_all(page) -> None:
                            "[data-status='idle']", timeout=SLOW)
     executed = page.locator(f"{VISIBLE_NOTEBOOK} .jp-InputPrompt", has_text=re.compile(r"\[\d+\]"))
     for _ in range(3):  # the menu can open before the notebook is ready: try again
+        select_kernel = page.get_by_role("dialog").get_by_role("button", name="Select", exact=True)
+        if select_kernel.count() and select_kernel.is_visible():
+            select_kernel.click()  # a fresh machine may ask which kernel to start
         page.locator(VISIBLE_NOTEBOOK).first.click()
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_text("Run All Cells", exact=True).first.click()
