@@ -59,7 +59,7 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6))
 
 
-def measure_page(page, base: str, path: str) -> dict:
+def measure_page(page, base: str, path: str, wait=settle) -> dict:
     sizes: dict[str, list[int]] = {}
     blocked: list[str] = []
     bodies: list[tuple[str, bytes]] = []
@@ -74,7 +74,7 @@ def measure_page(page, base: str, path: str) -> dict:
     page.on("response", on_response)
     block_other_hosts(page, base, blocked)
     page.goto(base + path)
-    settle(page)
+    wait(page)
     page.wait_for_timeout(300)
     load_ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     page.remove_listener("response", on_response)
@@ -108,14 +108,14 @@ def kb(n: int) -> str:
     return f"{n / 1000:7.1f}"
 
 
-def page_table(site: Path, pages: list[str]) -> list[dict]:
+def page_table(site: Path, pages: list[str], wait=settle) -> list[dict]:
     rows = []
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for path in pages:
             context = browser.new_context()
             page = context.new_page()
-            rows.append(measure_page(page, base, path))
+            rows.append(measure_page(page, base, path, wait))
             context.close()
         browser.close()
     return rows
@@ -191,7 +191,9 @@ def stock_runtime_page(page: str) -> list[dict]:
     out = work / "out"
     timed([str(BIN / "jupyter-book"), "build", ".", "--config", str(stock_config),
            "--path-output", str(out), "--all"])
-    rows = page_table(out / "_build" / "html", [page])
+    # the stock runtime draws its own elements: wait for the network to go quiet instead
+    rows = page_table(out / "_build" / "html", [page],
+                      wait=lambda p: p.wait_for_load_state("networkidle"))
     for row in rows:
         row["course_js"] = sum((static / f).stat().st_size for f in ("require.js", "embed-amd.js",
                                                                      "anywidget.js", "stock-config.js"))
