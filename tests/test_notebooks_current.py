@@ -34,3 +34,14 @@ def test_normalise_makes_widget_ids_stable():
     assert "a" * 32 not in state and "b" * 32 not in state
     assert state[first]["state"]["layout"] == f"IPY_MODEL_{second}"
     assert notebooks.normalise(nb, "kapitel") == out
+
+
+def test_a_failing_cell_is_reported_by_notebook_and_error(tmp_path):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("raise ValueError('trasig data')")]
+    path = tmp_path / "trasig.ipynb"
+    nbformat.write(nb, path)
+    with pytest.raises(notebooks.NotebookError, match=r"trasig\.ipynb: .*ValueError: trasig data"):
+        notebooks.run([path], check=False, jobs=1)

@@ -27,12 +27,15 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
+from widgets.data_files import DataFileError
 from widgets.paths import BOOK, ROOT
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 TIMEOUT_SECONDS = 120
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _MODEL_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
 
 
@@ -99,10 +102,18 @@ def is_normalised(path: Path) -> bool:
     return dumps(normalise(nbformat.reads(current, as_version=4), path.stem)) == current
 
 
+class NotebookError(RuntimeError):
+    """A cell failed: the message names the notebook and the error, without the traceback."""
+
+
 def _run_one(args: tuple[str, bool]) -> tuple[str, str | None]:
     path_text, check = args
     path = Path(path_text)
-    fresh = dumps(execute(path))
+    try:
+        fresh = dumps(execute(path))
+    except CellExecutionError as err:
+        raise NotebookError(f"{path.name}: en cell gav ett fel. {err.ename}: "
+                            f"{_ANSI.sub('', err.evalue)}") from None
     current = path.read_text(encoding="utf-8")
     if check:
         if fresh == current:
@@ -136,13 +147,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     paths = [p.resolve() for p in args.paths] or chapter_notebooks()
+    try:  # a broken question file is reported as itself, before any notebook runs
+        from widgets.questions import all_question_sets
+
+        all_question_sets()
+    except DataFileError as err:
+        print(f"FEL: {err}", file=sys.stderr)
+        return 1
     if args.check_format:
         unformatted = [p for p in paths if not is_normalised(p)]
         for path in unformatted:
             print(f"inte normaliserad: {path.name}. Kör 'make notebooks NB=book/{path.name}'.",
                   file=sys.stderr)
         return 1 if unformatted else 0
-    results = run(paths, check=args.check, jobs=args.jobs)
+    try:
+        results = run(paths, check=args.check, jobs=args.jobs)
+    except NotebookError as err:
+        print(f"FEL: {err}", file=sys.stderr)
+        return 1
     stale = {p: d for p, d in results.items() if d}
     for path in paths:
         rel = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
