@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from widgets.models import repeated_trust as rt
-from widgets.models.parameters import ParameterError, json_size_kb
+from widgets.models.parameters import ParameterError
 
 S = {name: code for code, name in enumerate(rt.STRATEGIES)}
 
@@ -145,17 +145,13 @@ def test_summarise_values():
     assert sum(summary["plurality_share"].values()) == pytest.approx(1)
 
 
-def test_explorer_grid_format():
-    grid = rt.explorer_grid(runs=2, generations=3)
-    json.loads(json.dumps(grid))
-    assert [c["name"] for c in grid["controls"]] == ["noise", "rounds"]
-    assert len(grid["points"]) == len(rt.GRID_CONTROLS["noise"]) * len(rt.GRID_CONTROLS["rounds"])
-    present = [s["name"] for s in grid["strategies"]]
-    assert present == ["copycat", "always_cheat", "copykitten", "simpleton", "random"]
-    point = grid["points"]["0,0"]
-    assert set(point["series"]) == set(present)
+def test_grid_point_format():
+    base = rt.Parameters().replace(generations=3)
+    point = rt.grid_point({"noise": 0.05, "rounds": 10}, base, runs=2)
+    json.loads(json.dumps(point))
+    assert list(point["series"]) == ["copycat", "always_cheat", "copykitten", "simpleton", "random"]
     assert len(point["series"]["copycat"]["mean"]) == 4
-    assert json_size_kb(grid) <= 200
+    assert point["summary"]["winner"] in point["series"]
 
 
 def test_bad_parameters():

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from widgets.models import selective_control as sc
-from widgets.models.parameters import ParameterError, json_size_kb
+from widgets.models.parameters import ParameterError
 
 
 def caught(params, runs=300, seed=2):
@@ -117,15 +117,11 @@ def test_summarise_gives_plain_numbers():
         assert type(value) in (int, float)
 
 
-def test_explorer_grid_format():
-    grid = sc.explorer_grid(runs=20)
-    json.loads(json.dumps(grid))
-    assert [c["name"] for c in grid["controls"]] == list(sc.GRID_CONTROLS)
-    assert len(grid["points"]) == np.prod([len(v) for v in sc.GRID_CONTROLS.values()])
-    point = grid["points"]["0,0,0"]
+def test_grid_point_format():
+    point = sc.grid_point({"budget": 0.1, "signal_quality": 0.5, "dialogue": 0.5}, runs=20)
+    json.loads(json.dumps(point))
     assert set(point["outcomes"]) == set(sc.STRATEGIES)
-    assert set(point["outcomes"]["guided"]["serious_caught"]) == {"mean", "p10", "p90"}
-    assert json_size_kb(grid) <= 200
+    assert set(point["outcomes"]["guided"]) == {"serious_caught", "minor_punished", "minor_in_dialogue"}
 
 
 def test_bad_parameters():

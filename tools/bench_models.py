@@ -1,8 +1,8 @@
 """Benchmark the simulation models (a table to read, not a timed test).
 
-For each model: the time of one evaluation at the explorer's default size (budget 30 ms), and
-the time (budget 10 s) and compact-JSON size (budget 200 KB) of the whole grid of control
-values the explorer precomputes (``explorer_grid()``).
+For each model: the time of one evaluation at the explorer's default size (budget 30 ms). For
+each explorer (``widgets.explorers``): the time to precompute its grid of control values
+(budget 10 s) and the size of what it embeds in a page (budget 200 KB).
 
 Wall-clock times depend on what else the machine is doing; the CPU time (``process_time``)
 is printed too, with the load average, so a slow run on a busy machine can be told apart from
@@ -10,7 +10,7 @@ a slow model.
 
 Usage::
 
-    .venv/bin/python tools/bench_models.py [--repeat 7] [--no-grid] [--json-dir DIR]
+    .venv/bin/python tools/bench_models.py [--repeat 7] [--no-grid]
 """
 
 from __future__ import annotations
@@ -24,13 +24,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from widgets import explorers  # noqa: E402
+from widgets.explorer import spec_size_kb  # noqa: E402
 from widgets.models import (  # noqa: E402
     hidden_costs,
     repeated_trust,
     selective_control,
     trust_spiral,
 )
-from widgets.models.parameters import json_size_kb, to_json  # noqa: E402
 
 EVAL_BUDGET_MS = 30
 GRID_BUDGET_S = 10
@@ -49,35 +50,24 @@ def _timed(fn, repeat: int) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
-def _grid_size(grid: dict) -> str:
-    controls = grid["controls"]
-    return " × ".join(f"{c['name']} ({len(c['values'])})" for c in controls)
-
-
 CASES = [
     ("trust_spiral", "1000 runs × 50 periods",
-     lambda: trust_spiral.simulate(trust_spiral.Parameters(), runs=1000),
-     trust_spiral.explorer_grid),
+     lambda: trust_spiral.simulate(trust_spiral.Parameters(), runs=1000)),
     ("hidden_costs", "1000 runs × 72 agents",
-     lambda: hidden_costs.simulate(hidden_costs.Parameters(), runs=1000),
-     hidden_costs.explorer_grid),
+     lambda: hidden_costs.simulate(hidden_costs.Parameters(), runs=1000)),
     ("repeated_trust", "10 runs × 30 tournaments × 300 matches × 10 rounds",
-     lambda: repeated_trust.simulate(repeated_trust.Parameters(), runs=10),
-     repeated_trust.explorer_grid),
+     lambda: repeated_trust.simulate(repeated_trust.Parameters(), runs=10)),
     ("repeated_trust", "1 run (one population, as in Case)",
-     lambda: repeated_trust.simulate(repeated_trust.Parameters(), runs=1),
-     None),
+     lambda: repeated_trust.simulate(repeated_trust.Parameters(), runs=1)),
     ("selective_control", "200 runs × 1000 cases",
-     lambda: selective_control.simulate(selective_control.Parameters(), runs=200),
-     selective_control.explorer_grid),
+     lambda: selective_control.simulate(selective_control.Parameters(), runs=200)),
 ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="timed calls per evaluation")
-    parser.add_argument("--no-grid", action="store_true", help="skip the explorer grids")
-    parser.add_argument("--json-dir", type=Path, help="also write each grid as JSON here")
+    parser.add_argument("--no-grid", action="store_true", help="skip the explorers")
     args = parser.parse_args(argv)
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -90,38 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     failures = 0
-    for name, size, evaluate, _ in CASES:
+    for name, size, evaluate in CASES:
         wall, cpu = _timed(evaluate, args.repeat)
         ok = min(wall, cpu) <= EVAL_BUDGET_MS
         failures += not ok
         print(f"{name:<18} {size:<52} {wall:>8.1f} {cpu:>7.1f} {'yes' if ok else 'NO':>3}")
 
     if not args.no_grid:
-        print()
-        header = (f"{'model':<18} {'explorer grid (values per control)':<52} {'points':>6} "
-                  f"{'wall s':>7} {'cpu s':>6} {'KB':>6} {'ok':>3}")
-        print(header)
-        print("-" * len(header))
-        for name, _, _, grid_fn in CASES:
-            if grid_fn is None:
-                continue
-            w, c = time.perf_counter(), time.process_time()
-            grid = grid_fn()
-            wall, cpu = time.perf_counter() - w, time.process_time() - c
-            kb = json_size_kb(grid)
-            ok = min(wall, cpu) <= GRID_BUDGET_S and kb <= GRID_BUDGET_KB
-            failures += not ok
-            points = len(grid.get("points", {}))
-            print(f"{name:<18} {_grid_size(grid):<52} {points:>6} {wall:>7.2f} {cpu:>6.2f} "
-                  f"{kb:>6.1f} {'yes' if ok else 'NO':>3}")
-            if args.json_dir:
-                args.json_dir.mkdir(parents=True, exist_ok=True)
-                (args.json_dir / f"{name}.json").write_text(to_json(grid), encoding="utf-8")
-
-    if not args.no_grid:
-        from widgets import explorers
-        from widgets.explorer import spec_size_kb
-
         builders = [("tillitsspiralen-start", lambda: explorers.trust_spiral("start")),
                     ("tillitsspiralen", explorers.trust_spiral),
                     ("kontrollens-kostnad-studier", explorers.hidden_costs_studies),

@@ -69,16 +69,12 @@ from widgets.data_files import DataFileError
 from widgets.models.parameters import (
     DEFAULT_SEED,
     Spec,
-    band,
     check_runs,
     check_sum_at_most,
     check_value,
-    compact,
-    control_entry,
     labels,
     replace,
     rng_for,
-    rounded,
     validate,
 )
 from widgets.paths import DATA
@@ -502,56 +498,3 @@ def summarise(result: Result) -> dict[str, float | int]:
 
 #: The explorer's one control: the share of control-averse agents.
 GRID_SHARES = [round(0.05 * i, 2) for i in range(21)]
-
-
-def explorer_grid(seed: int = DEFAULT_SEED, runs: int = DEFAULT_RUNS,
-                  data: C10Data | None = None) -> dict:
-    """Precompute the explorer: payoff under trust and control as the averse share changes.
-
-    Format::
-
-        {"model": "hidden_costs", "seed", "runs", "agents",
-         "controls": [{"name": "share_averse", "label", "min", "max", "step", "values"}],
-         "series": [{"name", "label"}, …],
-         "curves": {name: {"mean": […], "p10": […], "p90": […]}},   # along the share values
-         "expected": {"payoff_trusted": […], "payoff_controlled": […]}, # exact, no sampling
-         "points": {"i": {"share_indifferent", "share_floor", "summary": {…}}},
-         "break_even_share": …, "data_share_averse": …,
-         "studies": [Falk & Kosfeld summary, Ziegelmeyer et al. summary],
-         "types": {name: Swedish label}}
-
-    Values are rounded to 2 decimals (summaries to 3).
-    """
-    data = load_c10() if data is None else data
-    curves: dict[str, list[np.ndarray]] = {name: [] for name in SERIES_LABELS}
-    expected: dict[str, list[float]] = {"payoff_trusted": [], "payoff_controlled": []}
-    points = {}
-    for i, share in enumerate(GRID_SHARES):
-        params = Parameters.with_share_averse(share, data)
-        result = simulate(params, seed=seed, runs=runs, data=data)
-        for name in SERIES_LABELS:
-            curves[name].append(getattr(result, name))
-        for name, value in expected_payoffs(params, data).items():
-            expected[name].append(value)
-        points[str(i)] = {
-            "share_indifferent": rounded(params.share_indifferent),
-            "share_floor": rounded(params.share_floor),
-            "summary": {k: rounded(v) for k, v in summarise(result).items()},
-        }
-    summary = c10_summary(data)
-    return {
-        "model": "hidden_costs",
-        "seed": seed,
-        "runs": runs,
-        "agents": N_AGENTS,
-        "controls": [control_entry("share_averse", SPECS["share_averse"], GRID_SHARES)],
-        "series": [{"name": n, "label": label} for n, label in SERIES_LABELS.items()],
-        "curves": {n: band(np.stack(v, axis=1)) for n, v in curves.items()},
-        "expected": {n: compact(v) for n, v in expected.items()},
-        "points": points,
-        "break_even_share": rounded(break_even_share(data)),
-        "data_share_averse": rounded(summary["share_less_under_control"]),
-        "studies": [{k: (rounded(v) if isinstance(v, float) else v)
-                     for k, v in s.items()} for s in contexts(data)],
-        "types": TYPE_LABELS,
-    }

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import json
 import math
 import numbers
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -230,28 +229,3 @@ def grid_keys(controls: Sequence[Sequence[Any]]) -> Iterator[tuple[str, tuple[in
     for indices in itertools.product(*(range(len(values)) for values in controls)):
         values = tuple(controls[i][j] for i, j in enumerate(indices))
         yield ",".join(str(i) for i in indices), indices, values
-
-
-def control_entry(name: str, spec: Spec, values: Iterable[Any]) -> dict[str, Any]:
-    """A grid control: name, Swedish label, range and the precomputed values."""
-    entry = spec.as_dict(name)
-    entry["values"] = [_plain(v) for v in values]
-    return entry
-
-
-def params_dict(params: Any) -> dict[str, Any]:
-    """A dataclass's fields as plain JSON values."""
-    return {f.name: _plain(getattr(params, f.name)) if isinstance(getattr(params, f.name),
-                                                                      numbers.Real)
-            else getattr(params, f.name)
-            for f in dataclasses.fields(params)}
-
-
-def to_json(obj: Any) -> str:
-    """Compact JSON (no spaces, UTF-8 kept) — the form the explorers embed."""
-    return json.dumps(obj, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-
-
-def json_size_kb(obj: Any) -> float:
-    """Size of :func:`to_json` in kilobytes (1 KB = 1024 bytes)."""
-    return len(to_json(obj).encode("utf-8")) / 1024

@@ -93,11 +93,8 @@ from widgets.models.parameters import (
     Spec,
     check_runs,
     compact,
-    control_entry,
     format_number,
-    grid_keys,
     labels,
-    params_dict,
     replace,
     rng_for,
     rounded,
@@ -518,42 +515,4 @@ def grid_point(values: dict, base: Parameters | None = None, seed: int = DEFAULT
             "final_share": {n: rounded(summary["final_share"][n]) for n in present},
             "plurality_share": {n: rounded(summary["plurality_share"][n]) for n in present},
         },
-    }
-
-
-def explorer_grid(base: Parameters | None = None, seed: int = DEFAULT_SEED,
-                  runs: int = GRID_RUNS, generations: int = GRID_GENERATIONS) -> dict:
-    """Precompute mistake rate × rounds per match for one starting population.
-
-    Format::
-
-        {"model": "repeated_trust", "seed", "runs", "fixed": {rules and population},
-         "controls": [{"name": "noise", …, "values"}, {"name": "rounds", …, "values"}],
-         "x": {"name": "generation", "label": "Turnering", "values": [0, …, generations]},
-         "strategies": [{"name", "label", "english", "start"}, …],   # only those present
-         "points": {"i,j": {"series": {name: {"mean": […], "p10": […], "p90": […]}},
-                            "summary": {"winner", "winner_label", "winner_mean_share",
-                                        "winner_plurality_share", "largest_gain",
-                                        "final_share": {…}, "plurality_share": {…}}}}}
-
-    Series are each strategy's share of the population (0–1, 2 decimals) per generation.
-    """
-    base = Parameters() if base is None else base
-    base = base.replace(generations=generations)
-    present = [n for n in STRATEGIES if getattr(base, n) > 0]
-    names = list(GRID_CONTROLS)
-    points = {key: grid_point(dict(zip(names, values)), base, seed, runs)
-              for key, _, values in grid_keys([GRID_CONTROLS[n] for n in names])}
-    fixed = {k: v for k, v in params_dict(base).items() if k not in GRID_CONTROLS}
-    return {
-        "model": "repeated_trust",
-        "seed": seed,
-        "runs": runs,
-        "fixed": fixed,
-        "controls": [control_entry(n, SPECS[n], GRID_CONTROLS[n]) for n in names],
-        "x": {"name": "generation", "label": "Turnering",
-              "values": list(range(generations + 1))},
-        "strategies": [{"name": n, "label": STRATEGY_LABELS[n], "english": ENGLISH_NAMES[n],
-                        "start": getattr(base, n)} for n in present],
-        "points": points,
     }

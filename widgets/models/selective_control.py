@@ -66,10 +66,7 @@ from widgets.models.parameters import (
     band,
     check_runs,
     check_sum_at_most,
-    control_entry,
-    grid_keys,
     labels,
-    params_dict,
     replace,
     rng_for,
     rounded,
@@ -291,34 +288,3 @@ def grid_point(values: dict, base: Parameters | None = None, seed: int = DEFAULT
     summary = {k: rounded(v) for k, v in summarise(result).items()
                if not (isinstance(v, float) and np.isnan(v))}
     return {"outcomes": outcomes, "summary": summary}
-
-
-def explorer_grid(base: Parameters | None = None, seed: int = DEFAULT_SEED,
-                  runs: int = DEFAULT_RUNS) -> dict:
-    """Precompute budget × signal quality × dialogue openness.
-
-    Format::
-
-        {"model": "selective_control", "seed", "runs", "fixed": {other parameters},
-         "controls": [{"name", "label", "min", "max", "step", "values"}, …],
-         "strategies": [{"name", "label"}, …], "outcomes": [{"name", "label"}, …],
-         "points": {"i,j,k": {"outcomes": {strategy: {outcome: {"mean", "p10", "p90"}}},
-                              "summary": {flat numbers from summarise()}}}}
-
-    Each outcome is a count per year: mean and 10–90 % band over runs (2 decimals).
-    """
-    base = Parameters() if base is None else base
-    names = list(GRID_CONTROLS)
-    points = {key: grid_point(dict(zip(names, values)), base, seed, runs)
-              for key, _, values in grid_keys([GRID_CONTROLS[n] for n in names])}
-    fixed = {k: v for k, v in params_dict(base).items() if k not in GRID_CONTROLS}
-    return {
-        "model": "selective_control",
-        "seed": seed,
-        "runs": runs,
-        "fixed": fixed,
-        "controls": [control_entry(n, SPECS[n], GRID_CONTROLS[n]) for n in names],
-        "strategies": [{"name": s, "label": STRATEGY_LABELS[s]} for s in STRATEGIES],
-        "outcomes": [{"name": o, "label": label} for o, label in OUTCOME_LABELS.items()],
-        "points": points,
-    }

@@ -71,10 +71,7 @@ from widgets.models.parameters import (
     band,
     check_at_most_field,
     check_runs,
-    control_entry,
-    grid_keys,
     labels,
-    params_dict,
     replace,
     rng_for,
     rounded,
@@ -250,43 +247,4 @@ def grid_point(values: dict, base: Parameters | None = None, seed: int = DEFAULT
     return {
         "series": {s: band(getattr(result, s)) for s in GRID_SERIES},
         "summary": {k: rounded(v) for k, v in summarise(result).items()},
-    }
-
-
-def explorer_grid(base: Parameters | None = None, seed: int = DEFAULT_SEED,
-                  runs: int = DEFAULT_RUNS) -> dict:
-    """Precompute every combination of :data:`GRID_CONTROLS` as a JSON-ready dict.
-
-    Format::
-
-        {"model": "trust_spiral", "seed": …, "runs": …, "fixed": {other parameters},
-         "controls": [{"name", "label", "min", "max", "integer", "step", "values"}, …],
-         "x": {"name": "period", "label": "Period", "values": [1, …, periods]},
-         "series": [{"name", "label"}, …],
-         "derived": {"control": "…"},
-         "points": {"i,j,k": {"series": {name: {"mean": […], "p10": […], "p90": […]}},
-                              "summary": {…}}}}
-
-    The key ``"i,j,k"`` holds the indices into each control's ``values``, in the order of
-    ``controls``. Series are rounded to 2 decimals, summaries to 3.
-    """
-    base = Parameters() if base is None else base
-    names = list(GRID_CONTROLS)
-    points = {key: grid_point(dict(zip(names, values)), base, seed, runs)
-              for key, _, values in grid_keys([GRID_CONTROLS[n] for n in names])}
-    fixed = {k: v for k, v in params_dict(base).items() if k not in GRID_CONTROLS}
-    return {
-        "model": "trust_spiral",
-        "seed": seed,
-        "runs": runs,
-        "fixed": fixed,
-        "controls": [control_entry(n, SPECS[n], GRID_CONTROLS[n]) for n in names],
-        "x": {"name": "period", "label": "Period",
-              "values": list(range(1, base.periods + 1))},
-        "series": [{"name": s, "label": SERIES_LABELS[s]} for s in GRID_SERIES],
-        "derived": {
-            "control": "base_control + (1 - base_control) * (1 - trust); the control band's "
-                       "p10 comes from trust's p90 and vice versa",
-        },
-        "points": points,
     }
