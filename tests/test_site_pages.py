@@ -47,3 +47,11 @@ def test_every_image_has_a_text_alternative(site, path):
         decorative = attrs.get("role") in ("presentation", "none") or attrs.get("aria-hidden") == "true"
         assert "alt" in attrs, f"{path}: <img src={attrs.get('src')}> has no alt"
         assert decorative or attrs["alt"].strip(), f"{path}: <img src={attrs.get('src')}> has an empty alt"
+
+
+def test_without_javascript_interactive_parts_say_what_to_do(open_page):
+    page, _ = open_page("book/vad-ar-tillit.html", java_script_enabled=False)
+    note = page.locator(".tk-noscript")
+    assert note.count() == 1
+    assert "behöver JavaScript" in note.inner_text()
+    assert page.get_by_role("heading", name="Vad är tillit?").count() >= 1

@@ -10,7 +10,8 @@ It
 - adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``, and
   the ``facit`` directive, the answer key to every self-test;
 - registers Swedish citations (``sv_author_year``) and bibliography entries (``sv``);
-- mends markup that extensions write and that breaks HTML or ARIA rules (``_BODY_FIXES``);
+- mends markup that extensions write and that breaks HTML or ARIA rules (``_BODY_FIXES``),
+  and tells readers without JavaScript what an interactive part is (``NOSCRIPT``);
 - keeps old addresses working: ``tk_redirects`` in ``_config.yml`` maps an old path to a
   page, and the build writes a small page at the old path that sends readers on.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -76,11 +78,18 @@ _BODY_FIXES = (
 )
 
 
+_WIDGET_VIEW = re.compile(r'(<script type="application/vnd\.jupyter\.widget-view\+json">.*?</script>)', re.S)
+NOSCRIPT = ('<noscript><p class="tk-noscript">Den här delen av sidan är interaktiv och behöver '
+            'JavaScript. Du kan i stället läsa kapitlet i utskriftsversionen (PDF), som finns '
+            'länkad från kursens startsida.</p></noscript>')
+
+
 def _fix_body_markup(app, pagename, templatename, context, doctree) -> None:
     body = context.get("body") or ""
     for old, new in _BODY_FIXES:
         body = body.replace(old, new)
-    context["body"] = body
+    # without JavaScript a widget view renders nothing: say so, and where to read instead
+    context["body"] = _WIDGET_VIEW.sub(lambda m: m.group(1) + NOSCRIPT, body)
 
 
 REDIRECT_PAGE = """<!DOCTYPE html>
