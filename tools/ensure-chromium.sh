@@ -16,9 +16,22 @@ if command -v apt-get >/dev/null 2>&1; then
   echo "Installerar Chromium med apt-get (krävs för webbläsartesterna) …"
   sudo=""
   if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
-  if $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null; then
-    exit 0
-  fi
+  log="$(mktemp)"
+  for attempt in 1 2 3; do
+    # wait for a dpkg lock held by another apt run instead of failing at once
+    if $sudo apt-get -o DPkg::Lock::Timeout=300 update -qq >"$log" 2>&1 \
+       && DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=300 \
+            install -y -qq chromium >>"$log" 2>&1 \
+       && [ -x /usr/bin/chromium ]; then
+      echo "Chromium installerad: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
+      rm -f "$log"
+      exit 0
+    fi
+    echo "apt-get misslyckades (försök $attempt av 3):" >&2
+    tail -n 15 "$log" >&2
+    sleep $(( attempt * 10 ))
+  done
+  rm -f "$log"
   echo "apt-get kunde inte installera chromium." >&2
 fi
 echo "Försöker med Playwrights egen Chromium (python -m playwright install chromium) …"
