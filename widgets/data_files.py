@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +11,9 @@ import yaml
 
 #: Key added to every mapping read by :func:`load_yaml`: the 1-based line it starts on.
 LINE = "__line__"
+
+#: Ids of questions, prompts and other entries: lower-case letters and digits, joined by hyphens.
+ENTRY_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class DataFileError(ValueError):
@@ -74,4 +79,50 @@ def strip_lines(value: Any) -> Any:
         return {k: strip_lines(v) for k, v in value.items() if k != LINE}
     if isinstance(value, list):
         return [strip_lines(v) for v in value]
+    return value
+
+
+def check_fields(path: Path | str, entry: dict, allowed: Collection[str], item: str, *,
+                 required: Collection[str] = (), fix: str | None = None) -> None:
+    """Fail when ``entry`` lacks a field in ``required`` or has one outside ``allowed``.
+
+    ``fix`` replaces the default advice for an unknown field (which lists the allowed ones).
+    """
+    line = entry.get(LINE)
+    missing = set(required) - set(entry)
+    if missing:
+        names = ", ".join(sorted(missing))
+        raise DataFileError(path, f"fält saknas: {names}.", item=item, line=line,
+                            fix=f"lägg till {names}.")
+    unknown = set(entry) - set(allowed) - set(required) - {LINE}
+    if unknown:
+        names = ", ".join(sorted(map(str, unknown)))
+        everything = ", ".join(sorted(set(allowed) | set(required)))
+        raise DataFileError(path, f"okänt fält: {names}.", item=item, line=line,
+                            fix=fix or f"tillåtna fält här är {everything}. Kontrollera stavningen.")
+
+
+def entry_id(path: Path | str, entry: Any, number: int, seen: dict[str, int | None], *,
+             example: str) -> str:
+    """The id of the ``number``-th entry in a list: a mapping with a unique, well-formed id.
+
+    ``seen`` maps the ids met so far to their lines; the new id is added. ``example`` is an
+    id to suggest in the fix.
+    """
+    if not isinstance(entry, dict):
+        raise DataFileError(path, f"fråga {number} är ingen mappning.", item=f"fråga {number}",
+                            fix="börja frågan med '- id: …' och fortsätt med 'kind: …'.")
+    line = entry.get(LINE)
+    value = entry.get("id")
+    if not isinstance(value, str) or not value:
+        raise DataFileError(path, "frågan saknar 'id'.", item=f"fråga {number}", line=line,
+                            fix=f"ge frågan ett unikt id, till exempel 'id: {example}'.")
+    item = f"fråga '{value}'"
+    if not ENTRY_ID.match(value):
+        raise DataFileError(path, "id får bara innehålla a–z, 0–9 och bindestreck.", item=item,
+                            line=line, fix=f"skriv till exempel 'id: {example}'.")
+    if value in seen:
+        raise DataFileError(path, f"id '{value}' används redan (rad {seen[value]}).", item=item,
+                            line=line, fix="ge varje fråga ett eget id.")
+    seen[value] = line
     return value

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from widgets.data_files import LINE, DataFileError, load_yaml, strip_lines
+from widgets.data_files import LINE, DataFileError, check_fields, load_yaml, strip_lines
 from widgets.explorer import Explorer
 from widgets.models import hidden_costs, repeated_trust, selective_control
 from widgets.models import trust_spiral as spiral
@@ -57,18 +57,10 @@ def _all_texts() -> dict:
     for key, entry in raw.items():
         if key == LINE:
             continue
-        line = entry.get(LINE) if isinstance(entry, dict) else None
         if not isinstance(entry, dict):
             raise DataFileError(TEXTS_FILE, "posten är ingen mappning.", item=key)
-        missing = {"title", "caption", "reading", "axis"} - set(entry)
-        if missing:
-            raise DataFileError(TEXTS_FILE, f"fält saknas: {', '.join(sorted(missing))}.",
-                                item=key, line=line, fix="lägg till fälten med text.")
-        unknown = set(entry) - _TEXT_FIELDS - {LINE}
-        if unknown:
-            raise DataFileError(TEXTS_FILE, f"okänt fält: {', '.join(sorted(unknown))}.",
-                                item=key, line=line,
-                                fix=f"tillåtna fält är {', '.join(sorted(_TEXT_FIELDS))}.")
+        check_fields(TEXTS_FILE, entry, _TEXT_FIELDS, key,
+                     required={"title", "caption", "reading", "axis"})
     return strip_lines(raw)
 
 

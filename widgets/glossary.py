@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from widgets.data_files import LINE, DataFileError, load_yaml
+from widgets.data_files import LINE, DataFileError, check_fields, load_yaml
 from widgets.paths import DATA
 
 GLOSSARY_FILE = DATA / "ordlista.yml"
@@ -55,10 +55,8 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> list[Term]:
             if not isinstance(entry.get(field), str) or not entry[field].strip():
                 raise DataFileError(path, f"fältet '{field}' saknas eller är tomt.", item=label,
                                     line=line, fix=f"lägg till '{field}: ...' med text.")
-        unknown = set(entry) - {"term", "definition", "synonyms", LINE}
-        if unknown:
-            raise DataFileError(path, f"okänt fält: {', '.join(sorted(unknown))}.", item=label,
-                                line=line, fix="använd bara term, definition och synonyms.")
+        check_fields(path, entry, {"term", "definition", "synonyms"}, label,
+                     fix="använd bara term, definition och synonyms.")
         synonyms = entry.get("synonyms") or []
         if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
             raise DataFileError(path, "'synonyms' ska vara en lista av ord.", item=label,

@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 from IPython.display import HTML
 
-from widgets.data_files import LINE, DataFileError, load_yaml
+from widgets.data_files import LINE, DataFileError, check_fields, load_yaml
 from widgets.paths import BOOK, DATA
 from widgets.tables import html_table
 
@@ -124,20 +124,6 @@ def _text(path: Path, entry: dict, key: str, item: str, line: int | None = None)
     return " ".join(value.split())
 
 
-def _check_fields(path: Path, entry: dict, allowed: set[str], item: str) -> None:
-    missing = allowed - set(entry)
-    if missing:
-        names = ", ".join(sorted(missing))
-        raise DataFileError(path, f"fält saknas: {names}.", item=item, line=entry.get(LINE),
-                            fix=f"lägg till {names} (se kommentaren överst i filen).")
-    unknown = set(entry) - allowed - {LINE}
-    if unknown:
-        names = ", ".join(sorted(map(str, unknown)))
-        raise DataFileError(path, f"okänt fält: {names}.", item=item, line=entry.get(LINE),
-                            fix=f"tillåtna fält är {', '.join(sorted(allowed))}. "
-                                "Kontrollera stavningen.")
-
-
 @cache
 def _bibliography_keys(path: Path) -> frozenset[str]:
     if not path.is_file():
@@ -155,7 +141,7 @@ def _levels(path: Path, raw: Any) -> tuple[Level, ...]:
         if not isinstance(entry, dict):
             raise DataFileError(path, "nivån är ingen mappning.", item=item,
                                 fix="skriv nivån som '- id: …' med 'name: …' under.")
-        _check_fields(path, entry, _LEVEL_FIELDS, item)
+        check_fields(path, entry, (), item, required=_LEVEL_FIELDS)
         levels.append(Level(_text(path, entry, "id", item), _text(path, entry, "name", item)))
     ids = tuple(level.id for level in levels)
     if ids != LEVELS:
@@ -182,7 +168,7 @@ def _hallmark(path: Path, entry: Any, number: int, bib: frozenset[str]) -> Hallm
                             item=item, line=line,
                             fix="ordningen är " + ", ".join(ORDER) + ". Flytta eller rätta "
                                 "posten; ändra aldrig ett id, det står i deltagarnas CSV-filer.")
-    _check_fields(path, entry, _HALLMARK_FIELDS, item)
+    check_fields(path, entry, (), item, required=_HALLMARK_FIELDS)
     name = _text(path, entry, "name", item)
     description = _text(path, entry, "description", item)
     example = _text(path, entry, "example", item)

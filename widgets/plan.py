@@ -20,7 +20,6 @@ not filled in are left out.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ import anywidget
 import traitlets
 
 from widgets import esm
-from widgets.data_files import LINE, DataFileError, load_yaml
+from widgets.data_files import LINE, DataFileError, check_fields, entry_id, load_yaml
 from widgets.paths import DATA
 from widgets.ui_text import texts_for
 
@@ -43,7 +42,6 @@ MAX_LENGTH = 2000
 DEFAULT_ROWS = 3
 ROWS_RANGE = (2, 12)
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FIELDS = {"id", "kind", "label", "help", "rows", "options", "options_from"}
 _FIX_FIELDS = "se kommentaren överst i data/mina-nasta-steg.yml."
 
@@ -124,28 +122,11 @@ def _options(path: Path, entry: dict, item: str) -> tuple[str, ...]:
 
 
 def _prompt(path: Path, entry: Any, number: int, seen: dict[str, int | None]) -> Prompt:
-    if not isinstance(entry, dict):
-        raise DataFileError(path, f"fråga {number} är ingen mappning.", item=f"fråga {number}",
-                            fix="börja frågan med '- id: …' och fortsätt med 'kind: …'.")
-    line = entry.get(LINE)
-    pid = entry.get("id")
-    if not isinstance(pid, str) or not pid:
-        raise DataFileError(path, "frågan saknar 'id'.", item=f"fråga {number}", line=line,
-                            fix="ge frågan ett unikt id, till exempel 'id: borja-med'.")
+    pid = entry_id(path, entry, number, seen, example="forsta-steget")
     item = f"fråga '{pid}'"
-    if not _ID.match(pid):
-        raise DataFileError(path, "id får bara innehålla a–z, 0–9 och bindestreck.", item=item,
-                            line=line, fix="skriv till exempel 'id: forsta-steget'.")
-    if pid in seen:
-        raise DataFileError(path, f"id '{pid}' används redan (rad {seen[pid]}).", item=item,
-                            line=line, fix="ge varje fråga ett eget id.")
-    seen[pid] = line
-    unknown = set(entry) - _FIELDS - {LINE}
-    if unknown:
-        names = ", ".join(sorted(map(str, unknown)))
-        raise DataFileError(path, f"okänt fält: {names}.", item=item, line=line,
-                            fix=f"tillåtna fält är {', '.join(sorted(_FIELDS))}; "
-                                + _FIX_FIELDS)
+    line = entry.get(LINE)
+    check_fields(path, entry, _FIELDS, item,
+                 fix=f"tillåtna fält är {', '.join(sorted(_FIELDS))}; {_FIX_FIELDS}")
     kind = entry.get("kind")
     if kind not in KINDS:
         raise DataFileError(path, f"okänd frågetyp {kind!r}.", item=item, line=line,
@@ -180,11 +161,8 @@ def load_prompts(path: Path | str = PLAN_FILE) -> tuple[Prompt, ...]:
         raise DataFileError(path, "filen ska börja med 'prompts:'.",
                             fix="skriv 'prompts:' och lista frågorna under, var och en som "
                                 "'- id: …'.")
-    unknown = set(raw) - {"prompts", LINE}
-    if unknown:
-        raise DataFileError(path, f"okänt fält: {', '.join(sorted(map(str, unknown)))}.",
-                            item="filens början", line=raw.get(LINE),
-                            fix="filen har bara listan 'prompts'; " + _FIX_FIELDS)
+    check_fields(path, raw, {"prompts"}, "filens början",
+                 fix=f"filen har bara listan 'prompts'; {_FIX_FIELDS}")
     prompts = raw["prompts"]
     if not isinstance(prompts, list) or not prompts:
         raise DataFileError(path, "listan 'prompts' saknas eller är tom.", line=raw.get(LINE),

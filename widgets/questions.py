@@ -35,18 +35,16 @@ Text may use the small markup in :mod:`widgets.markup`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from widgets.data_files import LINE, DataFileError, load_yaml
+from widgets.data_files import LINE, DataFileError, check_fields, entry_id, load_yaml
 from widgets.paths import DATA
 
 QUIZ_DIR = DATA / "quiz"
 KINDS = ("single", "multiple", "truefalse", "matching", "reflection")
 GRADED_KINDS = ("single", "multiple", "truefalse", "matching")
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 #: Fields each kind requires and allows (besides ``id`` and ``kind``).
 _FIELDS: dict[str, tuple[set[str], set[str]]] = {
@@ -104,15 +102,6 @@ def _text(path: Path, entry: dict, key: str, item: str) -> str:
     return value.strip()
 
 
-def _check_fields(path: Path, entry: dict, allowed: set[str], item: str) -> None:
-    unknown = set(entry) - allowed - {LINE}
-    if unknown:
-        names = ", ".join(sorted(map(str, unknown)))
-        raise DataFileError(path, f"okänt fält: {names}.", item=item, line=entry.get(LINE),
-                            fix=f"tillåtna fält här är {', '.join(sorted(allowed))}. "
-                                "Kontrollera stavningen.")
-
-
 def _options(path: Path, question: dict, item: str, kind: str) -> list[dict]:
     options = question.get("options")
     line = question.get(LINE)
@@ -127,7 +116,7 @@ def _options(path: Path, question: dict, item: str, kind: str) -> list[dict]:
         if not isinstance(option, dict):
             raise DataFileError(path, "alternativet är ingen mappning.", item=where, line=line,
                                 fix="skriv alternativet som '- text: …' med 'feedback: …' under.")
-        _check_fields(path, option, _OPTION_FIELDS, where)
+        check_fields(path, option, _OPTION_FIELDS, where)
         text = _text(path, option, "text", where)
         feedback = _text(path, option, "feedback", where)
         correct = option.get("correct", False)
@@ -170,7 +159,7 @@ def _pairs(path: Path, question: dict, item: str) -> list[dict]:
         if not isinstance(pair, dict):
             raise DataFileError(path, "paret är ingen mappning.", item=where, line=line,
                                 fix="skriv paret som '- left: …' med 'right: …' och 'feedback: …'.")
-        _check_fields(path, pair, _PAIR_FIELDS, where)
+        check_fields(path, pair, _PAIR_FIELDS, where)
         left, right = _text(path, pair, "left", where), _text(path, pair, "right", where)
         feedback = _text(path, pair, "feedback", where)
         if left in lefts or right in rights:
@@ -183,28 +172,15 @@ def _pairs(path: Path, question: dict, item: str) -> list[dict]:
 
 
 def _question(path: Path, raw: Any, number: int, seen: dict[str, int | None]) -> Question:
-    if not isinstance(raw, dict):
-        raise DataFileError(path, f"fråga {number} är ingen mappning.", item=f"fråga {number}",
-                            fix="börja frågan med '- id: …' och fortsätt med 'kind: …'.")
-    line = raw.get(LINE)
-    qid = raw.get("id")
-    if not isinstance(qid, str) or not qid:
-        raise DataFileError(path, "frågan saknar 'id'.", item=f"fråga {number}", line=line,
-                            fix="ge frågan ett unikt id, till exempel 'id: mayer-definition'.")
+    qid = entry_id(path, raw, number, seen, example="tillit-och-kontroll")
     item = f"fråga '{qid}'"
-    if not _ID.match(qid):
-        raise DataFileError(path, "id får bara innehålla a–z, 0–9 och bindestreck.", item=item,
-                            line=line, fix="skriv till exempel 'id: tillit-och-kontroll'.")
-    if qid in seen:
-        raise DataFileError(path, f"id '{qid}' används redan (rad {seen[qid]}).", item=item,
-                            line=line, fix="ge varje fråga ett eget id.")
-    seen[qid] = line
+    line = raw.get(LINE)
     kind = raw.get("kind")
     if kind not in KINDS:
         raise DataFileError(path, f"okänd frågetyp {kind!r}.", item=item, line=line,
                             fix=f"använd en av: {', '.join(KINDS)}.")
     required, optional = _FIELDS[kind]
-    _check_fields(path, raw, required | optional | {"id", "kind"}, item)
+    check_fields(path, raw, required | optional | {"id", "kind"}, item)
     for key in sorted(required):
         if key not in raw:
             raise DataFileError(path, f"fältet '{key}' saknas (krävs för kind: {kind}).",
@@ -237,7 +213,7 @@ def load_questions(path: Path | str, *, chapter: str | None = None) -> QuestionS
     if not isinstance(raw, dict):
         raise DataFileError(path, "filen ska börja med 'chapter:' och 'questions:'.",
                             fix="se exemplet överst i widgets/questions.py eller i CONTRIBUTING.md.")
-    _check_fields(path, raw, {"chapter", "questions"}, "filens början")
+    check_fields(path, raw, {"chapter", "questions"}, "filens början")
     expected = chapter or path.stem
     if raw.get("chapter") != expected:
         raise DataFileError(path, f"'chapter' är {raw.get('chapter')!r} men ska vara "
