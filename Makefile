@@ -2,7 +2,11 @@
 #   make book       build the course site into _build/html (the main job), with the
 #                   printable PDFs (pdf/) and the question bank for learning platforms (fragebank/)
 #   make serve      build, then serve the site on http://127.0.0.1:8000
-#   make test       every test: unit, nbval, freshness, build, browser
+#   make test       every test: unit, site, browser, notebooks, kernel
+#   make setup      a contributor's first step: .venv, the commit hooks, the npm tools
+#   make check      the fast check before a commit (lint, data, unit tests; NB=book/x.ipynb
+#                   adds that chapter's freshness and nbval)
+#   make lint       ruff (Python) and ESLint (the widgets' JavaScript)
 #   make notebooks  re-execute the chapters and refresh their committed outputs
 #   make lab        open the course in JupyterLab with working widgets
 #   make bench      print the benchmark figures
@@ -17,20 +21,20 @@ JOBS ?= 2
 # axe-core for the accessibility tests (pinned in package.json, installed with npm ci)
 AXE := node_modules/axe-core/axe.min.js
 
-.PHONY: book serve test notebooks lab bench clean chromium venv questions
+.PHONY: book serve test notebooks lab bench clean chromium venv questions setup check lint
 
 venv: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
 
 book: $(STAMP) chromium
 	$(BIN)/jupyter-book build . -W --keep-going
-	$(BIN)/python -m widgets.lms_export --out $(SITE)/fragebank
-	$(BIN)/python -m widgets.pdf $(SITE)
+	$(BIN)/python -m widgets.build.lms_export --out $(SITE)/fragebank
+	$(BIN)/python -m widgets.build.pdf $(SITE)
 	@echo ""
 	@echo "Kursens webbplats finns i $(SITE)/ (startsida: $(SITE)/index.html)."
 	@echo "Utskrift: $(SITE)/pdf/tillitskursen.pdf. Frågebank för lärplattformar: $(SITE)/fragebank/."
@@ -42,20 +46,37 @@ serve: book
 
 $(AXE): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "FEL: npm saknas. Installera Node.js (till exempel 'apt-get install -y nodejs npm') och kör igen." >&2; exit 1; }
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --loglevel=error
 	@touch $(AXE)
+
+setup: $(STAMP) $(AXE)
+	@$(BIN)/pre-commit install
+	@echo "Klart: .venv, npm-verktygen och kontrollerna före varje commit är installerade."
+	@echo "Kör 'make check' före en commit och 'make test' före en pull request."
+
+lint: $(STAMP) $(AXE)
+	$(BIN)/ruff check widgets tests tools
+	npx --no-install eslint widgets/views/static book/_assets
+
+check: lint
+	$(BIN)/python -m widgets.build.check_data
+	$(BIN)/python -m pytest -m unit -n $(JOBS) -q tests/unit
+ifdef NB
+	$(BIN)/python -m widgets.build.notebooks --check $(NB)
+	$(BIN)/python -m pytest -m notebooks -q -p no:cacheprovider --nbval --nbval-current-env $(NB)
+endif
 
 chromium: $(STAMP)
 	@tools/ensure-chromium.sh $(BIN)/python
 
 test: $(STAMP) chromium $(AXE) book
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope --durations=25
 
 notebooks: $(STAMP)
-	$(BIN)/python -m widgets.notebooks --jobs $(JOBS) $(NB)
+	$(BIN)/python -m widgets.build.notebooks --jobs $(JOBS) $(NB)
 
 questions: $(STAMP)
-	$(BIN)/python -m widgets.lms_export --out $(SITE)/fragebank
+	$(BIN)/python -m widgets.build.lms_export --out $(SITE)/fragebank
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab book/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )

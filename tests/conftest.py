@@ -1,5 +1,16 @@
 """Shared fixtures: the built site served on 127.0.0.1, and headless Chromium pages that
-block (and record) every request to another host and every console error."""
+block (and record) every request to another host and every console error.
+
+The folders of ``tests/`` are the layers of the suite, and each gives its tests one marker:
+
+- ``unit``: pure Python, no built site, no browser, no kernel (``make check`` runs these);
+- ``site``: reads the built site's files (HTML, PDF), no browser;
+- ``browser``: drives headless Chromium against the built site or a standalone widget page;
+- ``notebooks``: executes the chapter notebooks (nbval on ``book/*.ipynb`` and freshness);
+- ``kernel``: JupyterLab and Notebook 7 with a live kernel.
+
+Select with ``-m``, for example ``pytest -m unit`` or ``pytest -m "not kernel"``.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +23,25 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.helpers import CHROMIUM_ARGS, SITE, build_site, chromium_path
-from widgets.browser import serve
+from widgets.build.browser import serve
+
+LAYERS = ("unit", "site", "browser", "notebooks", "kernel")
+TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test by the layer (folder) it lives in; nbval's notebook cells are ``notebooks``."""
+    for item in items:
+        path = Path(str(item.fspath)).resolve()
+        if path.suffix == ".ipynb":
+            item.add_marker("notebooks")
+            continue
+        try:
+            layer = path.relative_to(TESTS).parts[0]
+        except ValueError:
+            continue
+        if layer in LAYERS:
+            item.add_marker(layer)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from widgets.browser import CHROMIUM_ARGS, chromium_path, settle  # noqa: F401 (shared)
+from widgets.build.browser import CHROMIUM_ARGS, chromium_path, settle  # noqa: F401 (shared)
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("TILLITSKURSEN_SITE", ROOT / "_build" / "html"))
@@ -23,3 +23,9 @@ def build_site(output: Path | None = None, config: Path | None = None) -> subpro
         command += ["--config", str(config)]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
 
+
+
+def chart_signature(explorer_el):
+    return explorer_el.locator(".tk-chart-box").evaluate(
+        "box => box.dataset.key + '|' + [...box.querySelectorAll('path.tk-line, rect.tk-bar')]"
+        ".map(e => e.getAttribute('d') || e.getAttribute('width')).join(';')")

@@ -1,6 +1,6 @@
 """Drive a self-test in the browser as a learner would: by mouse or by keyboard only.
 
-Responses use the same shapes as ``widgets.questions.grade``: single → option index;
+Responses use the same shapes as ``widgets.content.questions.grade``: single → option index;
 multiple → list of indexes; truefalse → bool; matching → list of right-hand texts;
 reflection → text.
 """
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from widgets.markup import to_text
-from widgets.questions import Question
-from widgets.ui_text import TEXTS
+from widgets.content.markup import to_text
+from widgets.content.questions import Question
+from widgets.content.ui_text import TEXTS
 
 QUIZ = {**TEXTS["common"], **TEXTS["quiz"]}
 

@@ -1,7 +1,7 @@
 """Benchmark the simulation models (a table to read, not a timed test).
 
 For each model: the time of one evaluation at the explorer's default size (budget 30 ms). For
-each explorer (``widgets.explorers``): the time to precompute its grid of control values
+each explorer (``widgets.views.explorers``): the time to precompute its grid of control values
 (budget 10 s) and the size of what it embeds in a page (budget 200 KB).
 
 Wall-clock times depend on what else the machine is doing; the CPU time (``process_time``)
@@ -24,14 +24,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from widgets import explorers  # noqa: E402
-from widgets.explorer import spec_size_kb  # noqa: E402
 from widgets.models import (  # noqa: E402
     hidden_costs,
     repeated_trust,
     selective_control,
     trust_spiral,
 )
+from widgets.views import explorers  # noqa: E402
+from widgets.views.explorer import spec_size_kb  # noqa: E402
 
 EVAL_BUDGET_MS = 30
 GRID_BUDGET_S = 10

@@ -31,8 +31,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from widgets import course
-from widgets.browser import CHROMIUM_ARGS, block_other_hosts, chromium_path, serve, settle
+from widgets.build.browser import CHROMIUM_ARGS, block_other_hosts, chromium_path, serve, settle
+from widgets.content import course
 from widgets.paths import ROOT
 
 SITE = ROOT / "_build" / "html"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from widgets.browser import CHROMIUM_ARGS, block_other_hosts, chromium_path, serve, settle
+from widgets.build.browser import CHROMIUM_ARGS, block_other_hosts, chromium_path, serve, settle
 from widgets.paths import ROOT
 
 SITE = ROOT / "_build" / "html"

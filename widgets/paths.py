@@ -9,4 +9,4 @@ from pathlib import Path
 ROOT = Path(os.environ.get("TILLITSKURSEN_ROOT", Path(__file__).resolve().parent.parent))
 DATA = ROOT / "data"
 BOOK = ROOT / "book"
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = Path(__file__).resolve().parent / "views" / "static"

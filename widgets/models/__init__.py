@@ -4,7 +4,7 @@ Each model module exposes a frozen ``Parameters`` dataclass that validates itsel
 errors, :class:`~widgets.models.parameters.ParameterError`), a ``SPECS``/``LABELS`` table of
 Swedish slider labels and ranges, ``simulate(params, seed=…, runs=…)`` returning a frozen
 result of numpy arrays, ``summarise(result)`` returning plain numbers, and ``grid_point(values)``
-reducing one simulation to what an explorer shows (:mod:`widgets.explorers` builds the grids).
+reducing one simulation to what an explorer shows (:mod:`widgets.views.explorers` builds the grids).
 
 - :mod:`~widgets.models.trust_spiral` — Tillitsspiralen (purchaser ↔ provider over time).
 - :mod:`~widgets.models.hidden_costs` — Kontrollens dolda kostnader (Falk & Kosfeld 2006).

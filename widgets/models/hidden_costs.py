@@ -65,7 +65,7 @@ from pathlib import Path
 
 import numpy as np
 
-from widgets.data_files import DataFileError
+from widgets.content.data_files import DataFileError
 from widgets.models.parameters import (
     DEFAULT_SEED,
     Spec,

@@ -1,0 +1,52 @@
+"""The book builds from scratch with warnings as errors and produces every page; its launch
+and download buttons point where they should (Binder, a configured JupyterHub, the .ipynb)."""
+
+import re
+import urllib.parse
+
+import pytest
+import yaml
+
+from tests.helpers import ROOT, build_site
+from widgets.content import course
+
+HUB = "https://jupyterhub.example.org"
+
+
+@pytest.fixture(scope="module")
+def clean_build(tmp_path_factory):
+    """A clean build, with a JupyterHub configured as a school or municipality would."""
+    out = tmp_path_factory.mktemp("build")
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config["launch_buttons"]["jupyterhub_url"] = HUB
+    config_file = out / "_config.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = build_site(out, config=config_file)
+    return result, out / "_build" / "html"
+
+
+def test_clean_build_has_no_warnings(clean_build):
+    result, html = clean_build
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-6000:]
+    assert "WARNING" not in log, log[-6000:]
+    for page in course.pages():
+        assert (html / page.html).exists(), f"{page.html} was not built"
+
+
+def test_launch_and_download_buttons(clean_build):
+    _, html = clean_build
+    repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
+    owner_repo = repo.removeprefix("https://github.com/")
+    for page in course.pages():
+        if not page.is_notebook:
+            continue
+        text = (html / page.html).read_text(encoding="utf-8")
+        binder = f"https://mybinder.org/v2/gh/{owner_repo}/main?urlpath=lab/tree/{page.docname}.ipynb"
+        assert binder in text.replace("&amp;", "&"), f"{page.slug}: no Binder link"
+        hub = re.search(rf'href="{re.escape(HUB)}/hub/user-redirect/git-pull\?([^"]+)"', text)
+        assert hub, f"{page.slug}: no JupyterHub link"
+        query = urllib.parse.parse_qs(hub.group(1).replace("&amp;", "&"))
+        assert query["repo"] == [repo] and query["branch"] == ["main"]
+        assert query["urlpath"][0].endswith(f"{page.docname}.ipynb")
+        assert f'href="../_sources/{page.docname}.ipynb"' in text, f"{page.slug}: no .ipynb download"

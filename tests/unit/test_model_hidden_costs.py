@@ -1,0 +1,192 @@
+"""Kontrollens dolda kostnader: the Falk & Kosfeld C10 data, its loader and the share model."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from widgets.content.data_files import DataFileError
+from widgets.models import hidden_costs as hc
+from widgets.models.parameters import ParameterError
+
+
+@pytest.fixture(scope="module")
+def data():
+    return hc.load_c10()
+
+
+def test_the_data_gives_the_brief_s_numbers(data):
+    s = hc.c10_summary(data)
+    assert s["n"] == 72
+    assert round(s["mean_controlled"], 1) == 17.5
+    assert round(s["mean_trusted"], 1) == 23.0
+    assert round(100 * s["share_less_under_control"]) == 57
+    assert round(100 * s["share_same"]) == 18
+    assert round(100 * s["share_more_under_control"]) == 25
+    assert round(100 * s["share_at_minimum"]) == 53
+    assert s["median_controlled"] == 10 and s["median_trusted"] == 20
+    assert s["payoff_principal_trusted"] == pytest.approx(2 * s["mean_trusted"])
+    assert s["payoff_principal_controlled"] == pytest.approx(2 * s["mean_controlled"])
+    assert s["payoff_principal_trusted"] > s["payoff_principal_controlled"]
+
+
+def test_the_file_names_its_source_and_keeps_the_possible_outlier(data):
+    text = hc.DATA_FILE.read_text(encoding="utf-8")
+    for needle in ("doi:10.1257/aer.96.5.1611", "C10", "strategy method",
+                   "github.com/simondhalliday/hidden-benefits-abstaining-control",
+                   "data/processed/merged_kf_ziegel.csv", "116246", "doi:10.3886/E116246V1",
+                   "Licence", "outlier"):
+        assert needle in text
+    assert (data.effort_controlled[0], data.effort_trusted[0]) == (95, 105)
+    assert np.all(data.effort_controlled >= hc.MINIMUM)
+
+
+def test_ziegelmeyer_summary_figures_as_in_the_brief():
+    z = hc.ZIEGELMEYER_2012_C10
+    assert z.n == 177
+    assert round(z.mean_controlled, 1) == 16.2
+    assert round(z.mean_trusted, 1) == 18.4
+    assert round(100 * z.share_less_under_control) == 37
+    assert round(100 * z.share_more_under_control) == 41
+    assert z.share_less_under_control + z.share_same + z.share_more_under_control == \
+        pytest.approx(1)
+    assert "Computed summary" in z.provenance and z.citation == "ziegelmeyer2012hidden"
+    side_by_side = hc.contexts()
+    assert [c["key"] for c in side_by_side] == ["falk2006", "ziegelmeyer2012"]
+    # The effect of control is weaker in the replication than in Zurich.
+    fk, zsp = side_by_side
+    assert (fk["mean_trusted"] - fk["mean_controlled"]) > (zsp["mean_trusted"]
+                                                           - zsp["mean_controlled"])
+
+
+def test_default_shares_are_the_data_s(data):
+    p = hc.Parameters()
+    q = hc.Parameters.from_data(data)
+    assert p.share_averse == pytest.approx(q.share_averse)
+    assert p.share_indifferent == pytest.approx(q.share_indifferent)
+    assert p.share_floor == pytest.approx(0.25)
+
+
+def test_model_with_the_data_s_shares_reproduces_the_sign_of_the_effect(data):
+    result = hc.simulate(hc.Parameters.from_data(data), runs=1000, data=data)
+    s = hc.summarise(result)
+    assert s["mean_payoff_trusted"] > s["mean_payoff_controlled"]
+    assert s["share_runs_trust_better"] > 0.9
+    # Resampling by type keeps each type's efforts, so the expectation equals the data.
+    expected = hc.expected_payoffs(hc.Parameters.from_data(data), data)
+    summary = hc.c10_summary(data)
+    assert expected["payoff_trusted"] == pytest.approx(summary["payoff_principal_trusted"])
+    assert expected["payoff_controlled"] == pytest.approx(summary["payoff_principal_controlled"])
+
+
+def test_with_no_control_averse_agents_control_wins(data):
+    params = hc.Parameters.with_share_averse(0.0, data)
+    s = hc.summarise(hc.simulate(params, runs=500, data=data))
+    assert s["mean_payoff_controlled"] > s["mean_payoff_trusted"]
+    assert s["share_runs_control_better"] > 0.9
+    assert np.all(hc.simulate(params, runs=50, data=data).agent_type != hc.AVERSE)
+
+
+def test_more_control_averse_agents_make_trust_pay_more(data):
+    gaps = [hc.expected_payoffs(hc.Parameters.with_share_averse(s, data), data)
+            for s in np.linspace(0, 1, 11)]
+    differences = [g["payoff_trusted"] - g["payoff_controlled"] for g in gaps]
+    assert np.all(np.diff(differences) > 0)
+    share = hc.break_even_share(data)
+    assert 0 < share < hc.c10_summary(data)["share_less_under_control"]
+    at_break_even = hc.expected_payoffs(hc.Parameters.with_share_averse(share, data), data)
+    assert at_break_even["payoff_trusted"] == pytest.approx(at_break_even["payoff_controlled"])
+
+
+def test_resampled_agents_are_real_agents_of_their_type(data):
+    result = hc.simulate(runs=30, seed=3, data=data)
+    real = set(zip(data.effort_controlled.tolist(), data.effort_trusted.tolist(), strict=True))
+    drawn = zip(result.effort_controlled.ravel().tolist(),
+                result.effort_trusted.ravel().tolist(), strict=True)
+    assert set(drawn) <= real
+    less = result.effort_controlled < result.effort_trusted
+    assert np.array_equal(less, result.agent_type == hc.AVERSE)
+    assert result.payoff_trusted.shape == (30,)
+
+
+def test_same_seed_same_result():
+    a, b = hc.simulate(seed=5, runs=20), hc.simulate(seed=5, runs=20)
+    assert np.array_equal(a.effort_trusted, b.effort_trusted)
+    assert np.array_equal(a.agent_type, b.agent_type)
+    assert not np.array_equal(a.agent_type, hc.simulate(seed=6, runs=20).agent_type)
+
+
+def test_summarise_and_contexts():
+    for value in hc.summarise(hc.simulate(runs=20)).values():
+        assert type(value) in (int, float)
+    assert [s["key"] for s in hc.contexts()] == ["falk2006", "ziegelmeyer2012"]
+    json.loads(json.dumps(hc.contexts()))
+
+
+def test_bad_parameters():
+    with pytest.raises(ParameterError, match="summan får vara högst 1"):
+        hc.Parameters(share_averse=0.6, share_indifferent=0.6)
+    with pytest.raises(ParameterError, match=r"Andel kontrollkänsliga \(share_averse\) = 1.5"):
+        hc.Parameters.with_share_averse(1.5)
+
+
+# --- the loader ---------------------------------------------------------------------------
+
+HEADER = "agent,effort_controlled,effort_trusted"
+
+
+def write(tmp_path, rows, header=HEADER, comments=("# test file",)):
+    path = tmp_path / "c10.csv"
+    path.write_text("\n".join([*comments, header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+GOOD = ["1,10,0", "2,20,30", "3,15,15"]
+
+
+def test_loader_reads_a_good_small_file(tmp_path):
+    data = hc.load_c10(write(tmp_path, GOOD), expected_rows=3)
+    assert data.n == 3
+    assert list(data.agent_type) == [hc.FLOOR, hc.AVERSE, hc.INDIFFERENT]
+
+
+@pytest.mark.parametrize(("rows", "header", "line", "says"), [
+    (GOOD, "agent,controlled,trusted", 2, "rubrikraden"),
+    (["1,10,0", "2,tio,30", "3,15,15"], HEADER, 4, "effort_controlled = 'tio' är inte ett tal"),
+    (["1,10,0", "2,20,121", "3,15,15"], HEADER, 4,
+     "effort_trusted = 121 är utanför det tillåtna intervallet 0–120"),
+    (["1,10,-1", "2,20,30", "3,15,15"], HEADER, 3, "effort_trusted = -1 är utanför"),
+    (["1,10,0", "2,20,30", "3,5,15"], HEADER, 5, "lägre än minimikravet 10"),
+    (["1,10,0", "2,20.5,30", "3,15,15"], HEADER, 4, "är inte ett heltal"),
+    (["1,10,0", "1,20,30", "3,15,15"], HEADER, 4, "agent 1 finns redan på rad 3"),
+    (["1,10,0", "2,20", "3,15,15"], HEADER, 4, "raden har 2 värden, men ska ha 3"),
+    (["1,10,0", "2,20,30", "3,15,nan"], HEADER, 5, "'nan' är inte ett tal"),
+])
+def test_loader_errors_name_file_and_line(tmp_path, rows, header, line, says):
+    path = write(tmp_path, rows, header=header)
+    with pytest.raises(DataFileError) as caught:
+        hc.load_c10(path, expected_rows=3)
+    message = str(caught.value)
+    assert str(path) in message
+    assert f"rad {line}" in message
+    assert says in message
+
+
+def test_loader_wrong_row_count(tmp_path):
+    with pytest.raises(DataFileError, match="filen har 3 datarader, men ska ha 72"):
+        hc.load_c10(write(tmp_path, GOOD))
+
+
+def test_loader_missing_and_empty_files(tmp_path):
+    with pytest.raises(DataFileError, match="filen finns inte"):
+        hc.load_c10(tmp_path / "saknas.csv")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("# only a comment\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="saknar rubrikrad"):
+        hc.load_c10(empty)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("# Zürich\n".encode("latin-1"))
+    with pytest.raises(DataFileError, match="inte UTF-8"):
+        hc.load_c10(latin)

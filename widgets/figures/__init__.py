@@ -1,0 +1,1 @@
+"""Static chapter output: matplotlib figures and accessible HTML tables built from ``data/``."""

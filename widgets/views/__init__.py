@@ -1,0 +1,1 @@
+"""The chapter widgets (anywidget classes) and their front-end modules in ``static/``."""

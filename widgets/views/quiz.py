@@ -1,0 +1,104 @@
+"""Self-test widgets: one per chapter (``SelfTest``) and the learner's overview (``ProgressOverview``).
+
+In a chapter notebook::
+
+    from widgets.views.quiz import SelfTest
+    SelfTest.for_chapter("vad-ar-tillit")
+
+The questions come from ``data/quiz/<chapter>.yml`` (see :mod:`widgets.content.questions`).
+Grading runs in the browser, so the self-test works on the static site. In a live
+kernel, the view writes the learner's answers back: ``quiz.answers``, ``quiz.score``
+and ``quiz.answered`` can be read from Python, and :meth:`SelfTest.results` tabulates them.
+"""
+
+from __future__ import annotations
+
+import anywidget
+import pandas as pd
+import traitlets
+
+from widgets.content import course
+from widgets.content.questions import QuestionSet, all_question_sets, load_chapter
+from widgets.content.ui_text import texts_for
+from widgets.views import esm
+
+
+class SelfTest(anywidget.AnyWidget):
+    """A chapter's self-test. Create it with :meth:`for_chapter`."""
+
+    _esm = esm.module("quiz")
+    _css = esm.stylesheet("quiz")
+
+    chapter = traitlets.Unicode().tag(sync=True)
+    questions = traitlets.List(traitlets.Dict()).tag(sync=True)
+    texts = traitlets.Dict().tag(sync=True)
+    #: Written by the view: question id → {"response": …, "status": "right" | "wrong" | …}.
+    answers = traitlets.Dict().tag(sync=True)
+    #: Written by the view: graded questions answered right.
+    score = traitlets.Int(0).tag(sync=True)
+    #: Written by the view: questions answered (any status).
+    answered = traitlets.Int(0).tag(sync=True)
+
+    def __init__(self, question_set: QuestionSet, **kwargs):
+        self._question_set = question_set
+        super().__init__(
+            chapter=question_set.chapter,
+            questions=[q.to_state() for q in question_set.questions],
+            texts=texts_for("common", "quiz"),
+            **kwargs,
+        )
+
+    @classmethod
+    def for_chapter(cls, chapter: str) -> SelfTest:
+        """The self-test of ``chapter`` (its file name in ``book/`` without ``.ipynb``)."""
+        return cls(load_chapter(chapter))
+
+    @property
+    def graded_count(self) -> int:
+        return self._question_set.graded_count
+
+    def results(self) -> pd.DataFrame:
+        """The learner's answers so far, one row per question (for a teacher in a notebook)."""
+        rows = []
+        for number, question in enumerate(self._question_set.questions, start=1):
+            record = self.answers.get(question.id) or {}
+            rows.append({
+                "nr": number,
+                "fråga": question.id,
+                "typ": question.kind,
+                "status": record.get("status", "obesvarad"),
+            })
+        return pd.DataFrame(rows).set_index("nr")
+
+    def __repr__(self) -> str:
+        return (f"SelfTest(kapitel={self.chapter!r}, frågor={len(self.questions)}, "
+                f"rättade={self.graded_count})")
+
+
+class ProgressOverview(anywidget.AnyWidget):
+    """*Min översikt*: per chapter, how many questions the learner has answered and got right."""
+
+    _esm = esm.module("overview")
+    _css = esm.stylesheet("overview")
+
+    chapters = traitlets.List(traitlets.Dict()).tag(sync=True)
+    texts = traitlets.Dict().tag(sync=True)
+
+    def __init__(self, **kwargs):
+        order = {p.slug: i for i, p in enumerate(course.pages())}
+        chapters = []
+        for question_set in sorted(all_question_sets(), key=lambda s: order.get(s.chapter, 999)):
+            page = course.page(question_set.chapter)
+            chapters.append({
+                "chapter": question_set.chapter,
+                "title": page.title,
+                "page": f"{page.slug}.html",
+                "notebook": f"{page.slug}.ipynb",
+                "ids": [q.id for q in question_set.questions],
+                "graded": [q.id for q in question_set.questions if q.graded],
+            })
+        super().__init__(chapters=chapters, texts=texts_for("common", "quiz", "overview"),
+                         **kwargs)
+
+    def __repr__(self) -> str:
+        return f"ProgressOverview(kapitel={len(self.chapters)})"
