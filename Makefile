@@ -69,7 +69,7 @@ endif
 chromium: $(STAMP)
 	@tools/ensure-chromium.sh $(BIN)/python
 
-test: $(STAMP) chromium $(AXE) book
+test: $(STAMP) chromium $(AXE) lint book
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope --durations=25
 
 notebooks: $(STAMP)
