@@ -118,7 +118,7 @@ STRATEGY_LABELS = {
     "always_cooperate": "Alltid samarbeta",
     "grudger": "Långsintingen",
     "detective": "Detektiven",
-    "copykitten": "Härmapungen",
+    "copykitten": "Lillhärmapan",
     "simpleton": "Enfaldingen",
     "random": "Slumparen",
 }
