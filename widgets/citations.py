@@ -45,6 +45,14 @@ def register() -> None:
 def _swedish_formatting_style():
     from pybtex.style.formatting import toplevel
     from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+    from pybtex.style.sorting.author_year_title import SortingStyle
+
+    class EditorAwareSorting(SortingStyle):
+        """Sort by author, or by editor when there is no author, for every entry type."""
+
+        def sorting_key(self, entry):
+            return (self.author_editor_key(entry), entry.fields.get("year", ""),
+                    entry.fields.get("title", ""))
     from pybtex.style.formatting.unsrt import date
     from pybtex.style.template import (field, first_of, join, names, optional_field, sentence,
                                        words)
@@ -53,6 +61,11 @@ def _swedish_formatting_style():
         """pybtex's unsrt entries with Swedish joins ("och", "red."), sorted by author and year."""
 
         default_sorting_style = "author_year_title"
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.sorting_style = EditorAwareSorting()
+            self.sort = self.sorting_style.sort
 
         def format_names(self, role, as_sentence=True):
             formatted = names(role, sep=", ", sep2=" och ", last_sep=" och ")
