@@ -118,6 +118,8 @@ STRATEGY_LABELS = {
     "always_cooperate": "Alltid samarbeta",
     "grudger": "Långsintingen",
     "detective": "Detektiven",
+    # Copykitten: "Lillhärmapan" (content review 2026-11, L13: "Härmapungen" read as an odd
+    # coinage; "Härmkattungen", the review's suggestion, would break the pair with Härmapan).
     "copykitten": "Lillhärmapan",
     "simpleton": "Enfaldingen",
     "random": "Slumparen",
