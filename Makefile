@@ -32,6 +32,9 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $(STAMP)
 
 book: $(STAMP) chromium
+	@# Sphinx 7.4 never overwrites a static file it copied before: start _static afresh so an
+	@# edited CSS or JS file reaches the site on an incremental build.
+	rm -rf $(SITE)/_static
 	$(BIN)/jupyter-book build . -W --keep-going
 	$(BIN)/python -m widgets.build.lms_export --out $(SITE)/fragebank
 	$(BIN)/python -m widgets.build.pdf $(SITE)

@@ -47,6 +47,27 @@ def test_guided_follow_up_finds_most_serious_problems(built):
         assert bars["guided"]["serious"] >= bars["everything"]["serious"]
 
 
+def test_hidden_costs_groups_show_only_the_committed_data(built):
+    from widgets.models import hidden_costs
+
+    explorer = built["kontrollens-kostnad-studier"]
+    (control,) = explorer.spec["controls"]
+    assert control["labels"] == ["Alla agenter", "Gav mindre vid kontroll", "Gav lika mycket",
+                                 "Gav mer vid kontroll"]
+    summary = hidden_costs.c10_summary()
+    everyone = explorer.point(group=0)
+    assert everyone["bars"]["controlled"]["effort"] == round(summary["mean_controlled"], 1)
+    assert everyone["bars"]["trusted"]["effort"] == round(summary["mean_trusted"], 1)
+    assert everyone["reading"].startswith("Alla 72 agenter: 57\u00a0% gav mindre")
+    floor = explorer.point(group=3)
+    assert floor["bars"]["controlled"]["effort"] > floor["bars"]["trusted"]["effort"]
+    assert "kravet på minst 10" in floor["reading"]
+    # No other study is shown: every reading is about the 72 agents of the committed file.
+    for point in explorer.spec["points"].values():
+        assert "72 agenter" in point["reading"] and "Ziegelmeyer" not in point["reading"]
+    assert "Ziegelmeyer" not in str(explorer.spec)
+
+
 def test_unknown_step_and_missing_texts_are_clear_errors(monkeypatch):
     with pytest.raises(ValueError, match="Okänt steg"):
         explorers.trust_spiral("nytt")

@@ -66,3 +66,21 @@ def test_markup_allows_emphasis_and_safe_links_only():
     assert to_html("<script>x</script>") == "&lt;script&gt;x&lt;/script&gt;"
     assert "href" not in to_html("[c](javascript:alert(1))")
     assert to_text("*a* och [länk](https://x.se)") == "a och länk"
+
+
+def test_an_anthology_is_listed_under_its_editor():
+    # SOU 2018:38 is an anthology: Bringselius is its editor (red.), not its author, and the
+    # source list sorts it under her name like any other entry.
+    from pybtex.database import parse_file
+
+    from widgets.paths import ROOT
+    from widgets.site.citations import _swedish_formatting_style
+
+    style = _swedish_formatting_style()()
+    entries = parse_file(ROOT / "book" / "references.bib").entries
+    assert "editor" in entries["sou2018_38"].persons and "author" not in entries["sou2018_38"].persons
+    (formatted,) = style.format_entries([entries["sou2018_38"]])
+    assert formatted.text.render_as("text").startswith("Louise Bringselius (red.). Styra och leda")
+    order = [e.key for e in style.sort(entries.values())]
+    assert order.index("bringselius2017ramverk") < order.index("sou2018_38") < order.index(
+        "brorstrom2019tillitsdelegationen")

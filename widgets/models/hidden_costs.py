@@ -13,34 +13,34 @@ This module has three parts:
    numbers (mean effort 17.5 if controlled and 23.0 if trusted; 57 % of agents chose less
    effort when controlled, 18 % the same, 25 % more; principal payoff 35.1 under control and
    46.0 under trust).
-2. **A replication in another context**: :data:`ZIEGELMEYER_2012_C10`, the pooled summary of
-   Ziegelmeyer, Schmelz & Ploner's (2012) five C10 samples (N = 177: 16.2 vs 18.4; 37 % less,
-   41 % more effort under control). Only these summary figures are represented — computed from
-   the PSZ rows of the same replication file — never invented raw data.
+2. **The data by group**: :func:`group_summaries` gives the same numbers for all agents and
+   for each type of agent (less, the same or more effort under control), for the explorer
+   that shows what the agents did. Every number is computed from the file.
 3. **A model that varies the share of control-averse agents.** Each simulated agent is one of
    three types, drawn with probabilities given as parameters:
 
    - *control-averse* (``share_averse``): gives less effort when controlled;
    - *indifferent* (``share_indifferent``): gives the same effort either way;
-   - *needs the floor* (the rest): gives more when controlled — in the data mostly agents who
+   - *needs a minimum* (the rest): gives more when controlled — in the data mostly agents who
      would give 0 if trusted and are pushed up to the minimum of 10.
 
    An agent's pair of efforts is then resampled (with replacement) from the real agents of its
-   type (41, 13 and 18 agents in the data). A run is a group of ``agents`` agents (72, as in
-   the experiment); the principal's payoff per agent is ``2 × mean effort`` under trust and
-   under control. The data's own shares (0.57/0.18/0.25) reproduce its result: trust pays more.
-   With no control-averse agents control pays more. :func:`break_even_share` gives the share
-   of control-averse agents at which the two pay the same (keeping the data's ratio between
-   the other two types).
+   type. A run is a group of ``agents`` agents (72, as in the experiment); the principal's
+   payoff per agent is ``2 × mean effort`` under trust and under control. The data's own
+   shares (the defaults) reproduce its result: trust pays more. With no control-averse agents
+   control pays more. :func:`break_even_share` gives the share of control-averse agents at
+   which the two pay the same (keeping the data's ratio between the other two types).
+
+Replications (Ziegelmeyer, Schmelz & Ploner 2012; Burdin, Halliday & Landini 2018) are
+described in words in chapter 5, from the papers' own texts. Their data are not in the course,
+so no figures of theirs are represented here.
 
 Assumptions
 -----------
 - Types are fixed traits; which type an agent is does not depend on who the principal is or
   on what happened before (one-shot game, as in the experiment).
 - Efforts within a type are as in the Zurich C10 data; changing the shares changes only how
-  common each type is, not how each type behaves. The preset :meth:`Parameters.ziegelmeyer_shares`
-  uses Ziegelmeyer et al.'s shares with Falk & Kosfeld's efforts per type — a "what if the
-  shares were as in their samples" scenario, not their data.
+  common each type is, not how each type behaves.
 - The minimum is fixed at 10 (the data's). Other minimums (C5, C20) are not modelled: their
   data are not in the course.
 
@@ -98,7 +98,7 @@ TYPE_NAMES = ("averse", "indifferent", "floor")
 TYPE_LABELS = {
     "averse": "Kontrollkänslig (ger mindre vid kontroll)",
     "indifferent": "Opåverkad (ger lika mycket)",
-    "floor": "Behöver golvet (ger mer vid kontroll)",
+    "floor": "Behöver en lägstanivå (ger mer vid kontroll)",
 }
 
 SPECS: dict[str, Spec] = {
@@ -259,73 +259,42 @@ def c10_summary(data: C10Data | None = None) -> dict[str, float | int]:
     }
 
 
-@dataclass(frozen=True)
-class StudySummary:
-    """Summary figures of one C10 study, for side-by-side display."""
-
-    key: str
-    label: str
-    citation: str
-    n: int
-    mean_controlled: float
-    mean_trusted: float
-    share_less_under_control: float
-    share_same: float
-    share_more_under_control: float
-    provenance: str
-
-    @property
-    def payoff_principal_trusted(self) -> float:
-        return PRINCIPAL_RETURN * self.mean_trusted
-
-    @property
-    def payoff_principal_controlled(self) -> float:
-        return PRINCIPAL_RETURN * self.mean_controlled
-
-    def as_dict(self) -> dict:
-        out = dict(self.__dict__)
-        out["payoff_principal_trusted"] = self.payoff_principal_trusted
-        out["payoff_principal_controlled"] = self.payoff_principal_controlled
-        return out
+#: The groups of :func:`group_summaries`, in display order: everyone, then each type.
+GROUPS = ("all", *TYPE_NAMES)
 
 
-#: Ziegelmeyer, Schmelz & Ploner (2012), pooled over their five C10 samples (Jena, Trento…).
-#: Computed summaries, not the paper's table: agents with Experiment PSZ1–PSZ5, Treatment C10
-#: in data/processed/merged_kf_ziegel.csv of github.com/simondhalliday/hidden-benefits-
-#: abstaining-control (65 of 177 chose less effort under control, 40 the same, 72 more).
-ZIEGELMEYER_2012_C10 = StudySummary(
-    key="ziegelmeyer2012",
-    label="Ziegelmeyer, Schmelz & Ploner (2012), fem C10-omgångar sammanslagna",
-    citation="ziegelmeyer2012hidden",
-    n=177,
-    mean_controlled=16.24,
-    mean_trusted=18.35,
-    share_less_under_control=65 / 177,
-    share_same=40 / 177,
-    share_more_under_control=72 / 177,
-    provenance=("Computed summary (not the paper's own table) of the PSZ1–PSZ5 C10 agent rows "
-                "of data/processed/merged_kf_ziegel.csv, github.com/simondhalliday/"
-                "hidden-benefits-abstaining-control; original data: Springer ESM to "
-                "doi:10.1007/s10683-011-9302-8. Reported in the content brief as x_C = 16.2, "
-                "x_NC = 18.4, 37 % less, 41 % more."),
-)
+def group_summaries(data: C10Data | None = None) -> list[dict[str, float | int | str]]:
+    """The data's numbers for all agents and for each type, computed from the file.
 
-
-def falk_kosfeld_summary(data: C10Data | None = None) -> StudySummary:
-    """The Zurich C10 data in the same form as :data:`ZIEGELMEYER_2012_C10`."""
-    s = c10_summary(data)
-    return StudySummary(
-        key="falk2006", label="Falk & Kosfeld (2006), Zürich, C10",
-        citation="falk2006hidden", n=int(s["n"]),
-        mean_controlled=s["mean_controlled"], mean_trusted=s["mean_trusted"],
-        share_less_under_control=s["share_less_under_control"], share_same=s["share_same"],
-        share_more_under_control=s["share_more_under_control"],
-        provenance="Computed from data/falk-kosfeld-2006-c10.csv (see its header).")
-
-
-def contexts(data: C10Data | None = None) -> list[dict]:
-    """Both studies' summaries, side by side (Zurich first)."""
-    return [falk_kosfeld_summary(data).as_dict(), ZIEGELMEYER_2012_C10.as_dict()]
+    One dict per group in :data:`GROUPS` order, with ``key``, ``n``, ``total`` (all agents),
+    mean efforts if controlled and if trusted, the shares of agents who gave less, the same
+    and more under control (within the group), ``at_minimum`` (agents who gave exactly the
+    minimum when controlled) and ``zero_trusted`` (agents who would give 0 if trusted).
+    """
+    data = load_c10() if data is None else data
+    kind = data.agent_type
+    masks = {"all": np.ones(data.n, dtype=bool), "averse": kind == AVERSE,
+             "indifferent": kind == INDIFFERENT, "floor": kind == FLOOR}
+    out = []
+    for key in GROUPS:
+        mask = masks[key]
+        n = int(mask.sum())
+        controlled = data.effort_controlled[mask].astype(float)
+        trusted = data.effort_trusted[mask].astype(float)
+        group_kind = kind[mask]
+        out.append({
+            "key": key,
+            "n": n,
+            "total": data.n,
+            "mean_controlled": float(controlled.mean()) if n else math.nan,
+            "mean_trusted": float(trusted.mean()) if n else math.nan,
+            "share_less_under_control": float((group_kind == AVERSE).mean()) if n else math.nan,
+            "share_same": float((group_kind == INDIFFERENT).mean()) if n else math.nan,
+            "share_more_under_control": float((group_kind == FLOOR).mean()) if n else math.nan,
+            "at_minimum": int((data.effort_controlled[mask] == MINIMUM).sum()),
+            "zero_trusted": int((data.effort_trusted[mask] == 0).sum()),
+        })
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -337,18 +306,25 @@ def _data_shares(data: C10Data) -> tuple[float, float, float]:
     return tuple(float(c) / data.n for c in counts)
 
 
-_SHARES = (41 / 72, 13 / 72, 18 / 72)  # the shipped file's shares, checked in the tests
-
-
 @dataclass(frozen=True)
 class Parameters:
-    """Shares of agent types (the rest "needs the floor") and the group size."""
+    """Shares of agent types (the rest "needs a minimum") and the group size.
 
-    share_averse: float = _SHARES[0]
-    share_indifferent: float = _SHARES[1]
+    A share left out (None) is the data's own share, computed from the C10 file, so
+    ``Parameters()`` reproduces the experiment.
+    """
+
+    share_averse: float | None = None
+    share_indifferent: float | None = None
     agents: int = N_AGENTS
 
     def __post_init__(self):
+        if self.share_averse is None or self.share_indifferent is None:
+            averse, indifferent, _ = _data_shares(load_c10())
+            if self.share_averse is None:
+                object.__setattr__(self, "share_averse", averse)
+            if self.share_indifferent is None:
+                object.__setattr__(self, "share_indifferent", indifferent)
         validate(self, SPECS)
         check_sum_at_most(self, SPECS, ("share_averse", "share_indifferent"))
 
@@ -377,13 +353,6 @@ class Parameters:
         _, indifferent, floor = _data_shares(load_c10() if data is None else data)
         ratio = indifferent / (indifferent + floor) if indifferent + floor > 0 else 0.0
         return cls(share_averse=share, share_indifferent=(1.0 - share) * ratio, agents=agents)
-
-    @classmethod
-    def ziegelmeyer_shares(cls, agents: int = N_AGENTS) -> Parameters:
-        """Ziegelmeyer et al.'s pooled shares (37 % / 23 % / 41 %) — with FK's efforts per type."""
-        z = ZIEGELMEYER_2012_C10
-        return cls(share_averse=z.share_less_under_control, share_indifferent=z.share_same,
-                   agents=agents)
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,9 @@ STRATEGY_LABELS = {
     "always_cooperate": "Alltid samarbeta",
     "grudger": "Långsintingen",
     "detective": "Detektiven",
-    "copykitten": "Härmapungen",
+    # Copykitten: "Lillhärmapan" (content review 2026-11, L13: "Härmapungen" read as an odd
+    # coinage; "Härmkattungen", the review's suggestion, would break the pair with Härmapan).
+    "copykitten": "Lillhärmapan",
     "simpleton": "Enfaldingen",
     "random": "Slumparen",
 }

@@ -43,13 +43,28 @@ def register() -> None:
 
 
 def _swedish_formatting_style():
+    from pybtex.style.formatting import toplevel
     from pybtex.style.formatting.unsrt import Style as UnsrtStyle
-    from pybtex.style.template import join, names, sentence
+    from pybtex.style.sorting.author_year_title import SortingStyle
+
+    class EditorAwareSorting(SortingStyle):
+        """Sort by author, or by editor when there is no author, for every entry type."""
+
+        def sorting_key(self, entry):
+            return (self.author_editor_key(entry), entry.fields.get("year", ""),
+                    entry.fields.get("title", ""))
+    from pybtex.style.formatting.unsrt import date
+    from pybtex.style.template import field, first_of, join, names, optional_field, sentence, words
 
     class SwedishStyle(UnsrtStyle):
         """pybtex's unsrt entries with Swedish joins ("och", "red."), sorted by author and year."""
 
         default_sorting_style = "author_year_title"
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.sorting_style = EditorAwareSorting()
+            self.sort = self.sorting_style.sort
 
         def format_names(self, role, as_sentence=True):
             formatted = names(role, sep=", ", sep2=" och ", last_sep=" och ")
@@ -61,6 +76,28 @@ def _swedish_formatting_style():
                 return editors
             result = join(sep=" ")[editors, "(red.)"]
             return sentence[result] if as_sentence else result
+
+        def get_techreport_template(self, e):
+            """unsrt's report, but an anthology may name its editor instead of an author
+            (SOU 2018:38: "Bringselius, L. (red.)")."""
+            return toplevel[
+                self.format_author_or_editor(e),
+                self.format_title(e, "title"),
+                sentence[
+                    words[
+                        first_of[
+                            optional_field("type"),
+                            "Technical Report",
+                        ],
+                        optional_field("number"),
+                    ],
+                    field("institution"),
+                    optional_field("address"),
+                    date,
+                ],
+                sentence[optional_field("note")],
+                self.format_web_refs(e),
+            ]
 
     return SwedishStyle
 

@@ -24,7 +24,7 @@ from widgets.views.explorer import Explorer
 
 TEXTS_FILE = DATA / "utforskare.yml"
 _TEXT_FIELDS = {"title", "intro", "caption", "reading", "reading_no_winner", "question", "axis",
-                "names", "labels", "value_labels", "help"}
+                "names", "labels", "value_labels", "help", "notes"}
 
 
 # --- Swedish numbers --------------------------------------------------------------------------
@@ -235,33 +235,54 @@ def trust_spiral(step: str = "sandbox") -> Explorer:
 # --- 2. Kontrollens dolda kostnader -------------------------------------------------------------
 
 def hidden_costs_studies() -> Explorer:
-    """The two C10 experiments side by side: Falk & Kosfeld (2006) and Ziegelmeyer et al. (2012)."""
+    """What the agents in Falk & Kosfeld's (2006) C10 treatment did: all 72, or one type at a time.
+
+    Every number is computed from ``data/falk-kosfeld-2006-c10.csv``. The explorer's id (and this
+    function's name) date from when it also showed a replication; they are kept so that saved
+    guesses and links stay valid.
+    """
     explorer_id = "kontrollens-kostnad-studier"
-    studies = hidden_costs.contexts()
+    text = texts(explorer_id)
+    groups = hidden_costs.group_summaries()
     name = _names(explorer_id)
-    names = [name[s["key"]] for s in studies]
-    grid = [_control("study", "study", list(range(len(studies))), lambda i: names[i], texts(explorer_id),
+    notes = text.get("notes") or {}
+    missing = [g["key"] for g in groups if g["key"] not in name or g["key"] not in notes]
+    if missing:
+        raise DataFileError(TEXTS_FILE, f"namn eller notes saknas för gruppen {missing[0]!r}.",
+                            item=explorer_id,
+                            fix=f"lägg till '{missing[0]}:' under både names och notes.")
+    names = [name[g["key"]] for g in groups]
+    grid = [_control("group", "group", list(range(len(groups))), lambda i: names[i], text,
                      kind="choice")]
 
     def point_for(values: dict) -> dict:
-        s = studies[values["study"]]
+        g = groups[values["group"]]
+        numbers = {
+            "group": names[values["group"]], "n": g["n"], "total": g["total"],
+            "mean_controlled": number(g["mean_controlled"], 1),
+            "mean_trusted": number(g["mean_trusted"], 1),
+            "share_less": percent(g["share_less_under_control"]),
+            "share_same": percent(g["share_same"]),
+            "share_more": percent(g["share_more_under_control"]),
+            "at_minimum": g["at_minimum"], "zero_trusted": g["zero_trusted"],
+        }
+        try:
+            numbers["note"] = _squash(notes[g["key"]]).format(**numbers)
+        except KeyError as err:
+            raise DataFileError(TEXTS_FILE, f"notes.{g['key']} använder {{{err.args[0]}}}, som "
+                                            "inte finns.", item=explorer_id,
+                                fix=f"använd bara: {', '.join(sorted(numbers))}.") from None
         return {
-            "bars": {"controlled": {"effort": round(s["mean_controlled"], 1)},
-                     "trusted": {"effort": round(s["mean_trusted"], 1)}},
-            "reading": _reading(explorer_id, {
-                "study": names[values["study"]], "n": s["n"],
-                "mean_controlled": number(s["mean_controlled"], 1),
-                "mean_trusted": number(s["mean_trusted"], 1),
-                "share_less": percent(s["share_less_under_control"]),
-                "share_more": percent(s["share_more_under_control"]),
-            }),
+            "bars": {"controlled": {"effort": round(g["mean_controlled"], 1)},
+                     "trusted": {"effort": round(g["mean_trusted"], 1)}},
+            "reading": _reading(explorer_id, numbers),
         }
 
     chart = {"type": "bars",
              "categories": [{"id": c, "label": name[c]} for c in ("controlled", "trusted")],
              "measures": [{"id": "effort", "label": name["effort"]}],
              "y": {"format": "number", "decimals": 1}}
-    spec, compute = _spec(explorer_id, grid, ["study"], {"study": 0}, chart, point_for)
+    spec, compute = _spec(explorer_id, grid, ["group"], {"group": 0}, chart, point_for)
     return Explorer(spec, compute)
 
 
