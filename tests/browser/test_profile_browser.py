@@ -217,7 +217,7 @@ def test_fits_a_phone_screen(open_page):
         if (el.closest('.tk-table-wrap') && el !== el.closest('.tk-table-wrap')) return false;
         const r = el.getBoundingClientRect();
         return r.width > 0 && r.right > document.documentElement.clientWidth + 0.5;
-    }).map(el => el.tagName + '.' + el.className.baseVal ?? el.className)""")
+    }).map(el => el.tagName + '.' + (el.className.baseVal ?? el.className))""")
     assert overflow == []
     table = widget.locator(".tk-profile-table")
     assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth + 1")
