@@ -170,3 +170,31 @@ def test_keyboard_reaches_every_question_with_tab_alone(open_page):
     for q in question_set.questions:
         tab_to(page, quiz.locator(f'fieldset[data-question="{q.id}"] .tk-check'), limit=400)
     assert log.errors == []
+
+
+def test_overview_fits_a_phone_with_every_answer_right(open_page):
+    """At 375 px every column shows in full (no clipped *Rätt* column), with the widest counts;
+    the answers are written in the store's documented format, without the JavaScript."""
+    from tests.quiz_driver import stored_all_right
+    from widgets.content.questions import all_question_sets
+
+    stored = {f"tillitskursen:v1:answers:{s.chapter}": stored_all_right(s) for s in all_question_sets()}
+    init = f"Object.entries({json.dumps(stored)}).forEach(([k, v]) => localStorage.setItem(k, v));"
+    page, log = open_page("book/min-oversikt.html", viewport={"width": 375, "height": 800},
+                          init_script=init)
+    table = page.locator(".tk-overview-table")
+    table.wait_for()
+    for question_set in all_question_sets():
+        row = table.locator(f'tr[data-chapter="{question_set.chapter}"]')
+        graded = question_set.graded_count
+        assert row.locator('[data-count="right"]').inner_text() == f"{graded} av {graded}"
+        assert row.locator('[data-count="right-first"]').inner_text() == f"{graded} av {graded}"
+    clipped = table.evaluate("""t => { const box = t.closest('.tk-table-wrap').getBoundingClientRect();
+        return [...t.querySelectorAll('th, td')].filter(c => {
+            const r = c.getBoundingClientRect();
+            return r.right > box.right + 0.5 || c.scrollWidth > c.clientWidth + 1;
+        }).map(c => c.textContent); }""")
+    assert clipped == []
+    assert table.evaluate("t => t.scrollWidth <= t.closest('.tk-table-wrap').clientWidth + 1")
+    assert page.locator(".tk-overview .tk-store-note").is_hidden()
+    assert log.errors == []
