@@ -97,9 +97,11 @@ def report(title: str, rows: list[tuple[str, str, bool]]) -> str:
     return "\n".join(lines)
 
 
-def _judge(rows):
-    failed = [name for name, _, bad in rows if bad]
-    return failed
+def check(title: str, rows: list[tuple[str, str, bool]]) -> None:
+    """Print the figures (``pytest -s`` shows them when all is well) and fail on a pattern."""
+    text = report(title, rows)
+    print(text)
+    assert [name for name, _, bad in rows if bad] == [], text
 
 
 def test_the_right_option_is_not_in_one_place():
@@ -110,18 +112,14 @@ def test_the_right_option_is_not_in_one_place():
         bad = f.singles >= MIN_QUESTIONS and count / f.singles > LIMIT
         rows.append((name, f"rätt svar per plats {places or '–'}; oftast plats {top}: "
                            f"{_share(count, f.singles)}", bad))
-    text = report("Det rätta alternativets plats (envalsfrågor):", rows)
-    print(text)
-    assert _judge(rows) == [], text
+    check("Det rätta alternativets plats (envalsfrågor):", rows)
 
 
 def test_the_right_option_is_not_the_longest():
     rows = [(name, f"det längsta alternativet är rätt i {_share(f.longest_right, f.singles)}",
              f.singles >= MIN_QUESTIONS and f.longest_right / f.singles > LIMIT)
             for name, f in FIGURES.items()]
-    text = report("Det längsta alternativet är det rätta (envalsfrågor):", rows)
-    print(text)
-    assert _judge(rows) == [], text
+    check("Det längsta alternativet är det rätta (envalsfrågor):", rows)
 
 
 def test_true_and_false_are_both_common():
@@ -130,18 +128,14 @@ def test_true_and_false_are_both_common():
         total = f.true + f.false
         bad = total >= MIN_QUESTIONS and max(f.true, f.false) / total > TRUE_FALSE_LIMIT
         rows.append((name, f"sant {_share(f.true, total)}, falskt {_share(f.false, total)}", bad))
-    text = report("Sant och falskt (påståenden):", rows)
-    print(text)
-    assert _judge(rows) == [], text
+    check("Sant och falskt (påståenden):", rows)
 
 
 def test_the_right_options_are_not_the_top_ones():
     rows = [(name, f"de rätta alternativen står först i {_share(f.top_block, f.multiples)}",
              f.multiples >= MIN_QUESTIONS and f.top_block / f.multiples > LIMIT)
             for name, f in FIGURES.items()]
-    text = report("De rätta alternativen står överst (flervalsfrågor):", rows)
-    print(text)
-    assert _judge(rows) == [], text
+    check("De rätta alternativen står överst (flervalsfrågor):", rows)
 
 
 @pytest.mark.parametrize("places, expected", [([1, 1, 1, 2, 3], True), ([1, 2, 3, 4, 1], False),
