@@ -59,7 +59,7 @@ setup: $(STAMP) $(AXE)
 
 lint: $(STAMP) $(AXE)
 	$(BIN)/ruff check widgets tests tools
-	npx --no-install eslint widgets/views/static book/_assets
+	npx --no-install eslint widgets/views/static book/_assets tests/js
 
 check: lint
 	$(BIN)/python -m widgets.build.check_data

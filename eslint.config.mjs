@@ -1,31 +1,47 @@
 // ESLint for the widgets' front-end modules and the site's widget host (`make lint`).
-// widgets/views/static/common.js is prepended to each widget module (widgets/views/esm.py),
-// so its helpers are globals of every widget file.
+// widgets/views/esm.py puts static/common.js (and, for some widgets, shared parts such as
+// static/answers.js) in front of each widget's own file, so their top-level names are globals
+// of the widget files. They are read from the files themselves, so the list cannot go stale.
+import { readFileSync } from "node:fs";
+
 import js from "@eslint/js";
 import globals from "globals";
 
-const commonHelpers = Object.fromEntries(
-  ["fmt", "makeT", "h", "renderMarkup", "safeUrl", "openStore", "uniqueId", "sync",
-   "MARKUP", "SCHEME", "STORE_PREFIX", "idCounter"].map((name) => [name, "readonly"])
-);
+const STATIC = "widgets/views/static";
+/** Files that esm.py puts in front of widget modules (esm.SHARED_PARTS and common.js). */
+const SHARED = ["common.js", "answers.js"];
+
+function topLevelNames(file) {
+  const source = readFileSync(`${STATIC}/${file}`, "utf8");
+  const found = source.matchAll(/^(?:async\s+)?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)/gm);
+  return [...found].map((match) => match[1]);
+}
+
+const asGlobals = (files) => Object.fromEntries(files.flatMap(topLevelNames).map((name) => [name, "readonly"]));
+const sharedGlobals = asGlobals(SHARED);
 
 export default [
   { ignores: ["_build/**", "node_modules/**", ".venv/**"] },
   js.configs.recommended,
-  {
-    files: ["widgets/views/static/common.js"],
-    languageOptions: { sourceType: "script", ecmaVersion: 2022, globals: { ...globals.browser } },
+  // each shared part sees the names of the parts in front of it
+  ...SHARED.map((file, i) => ({
+    files: [`${STATIC}/${file}`],
+    languageOptions: { sourceType: "script", ecmaVersion: 2022, globals: { ...globals.browser, ...asGlobals(SHARED.slice(0, i)) } },
     rules: { "no-unused-vars": ["error", { vars: "local", caughtErrors: "none" }] },
-  },
+  })),
   {
-    files: ["widgets/views/static/*.js"],
-    ignores: ["widgets/views/static/common.js"],
-    languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.browser, ...commonHelpers } },
+    files: [`${STATIC}/*.js`],
+    ignores: SHARED.map((file) => `${STATIC}/${file}`),
+    languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.browser, ...sharedGlobals } },
     rules: { "no-unused-vars": ["error", { caughtErrors: "none" }] },
   },
   {
     files: ["book/_assets/*.js"],
     languageOptions: { sourceType: "script", ecmaVersion: 2022, globals: { ...globals.browser } },
     rules: { "no-unused-vars": ["error", { caughtErrors: "none" }] },
+  },
+  {
+    files: ["tests/js/*.mjs"],
+    languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.node } },
   },
 ];

@@ -9,6 +9,8 @@ from pathlib import Path
 from ipywidgets.embed import embed_data
 from myst_nb.core.render import sanitize_script_content
 
+from widgets.site.extension import host_texts_script
+
 ROOT = Path(__file__).resolve().parent.parent
 HOST = ROOT / "book" / "_assets" / "widget-host.js"
 
@@ -28,7 +30,7 @@ def standalone_page(directory: Path, name: str, widgets) -> Path:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Widgettest</title>"
         f'<script type="application/vnd.jupyter.widget-state+json">{state}</script>'
-        f"</head><body><main><h1>Widgettest</h1>{views}</main>"
+        f"</head><body><main><h1>Widgettest</h1>{views}{host_texts_script()}</main>"
         f'<script src="{HOST.name}"></script></body></html>',
         encoding="utf-8",
     )

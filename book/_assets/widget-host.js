@@ -8,17 +8,19 @@
  *
  * No kernel runs here, so `save_changes` and `send` stay in the page.
  * Nothing is fetched from any other host.
+ *
+ * Where a view cannot be drawn (an unreadable view, a missing or non-anywidget model, a module
+ * that fails) the reader gets a Swedish notice in its place, never blank space. The notices
+ * are widgets/content/ui_text.py's "host" section, which the site extension puts in every page
+ * with widgets (<script id="tk-host-texts">). A view's render may return a cleanup function
+ * (anywidget's contract); the host keeps it, and redrawViews() calls it before drawing again.
  */
 (function () {
   "use strict";
 
   var STATE_TYPE = "application/vnd.jupyter.widget-state+json";
   var VIEW_TYPE = "application/vnd.jupyter.widget-view+json";
-  var MESSAGES = {
-    missing: "Det här interaktiva inslaget saknas i sidan. Ladda om sidan eller öppna kapitlet som notebook.",
-    unsupported: "Det här inslaget kräver Jupyter. Öppna kapitlet som notebook för att använda det.",
-    failed: "Det interaktiva inslaget kunde inte visas. Ladda om sidan.",
-  };
+  var TEXTS_ID = "tk-host-texts";
 
   /** A model with the part of the anywidget model API that views use. */
   function StaticModel(id, state) {
@@ -53,9 +55,14 @@
       return cb !== callback;
     });
   };
+  /** Call every listener of `event`; one that throws does not stop the others. */
   StaticModel.prototype._emit = function (event, value) {
     (this._listeners[event] || []).slice().forEach(function (cb) {
-      cb(value);
+      try {
+        cb(value);
+      } catch (err) {
+        console.warn("widget-host: a listener for " + event + " failed", err);
+      }
     });
   };
   StaticModel.prototype.save_changes = function () {};
@@ -85,14 +92,29 @@
     document.head.appendChild(style);
   }
 
-  function notice(el, text) {
+  /** The notice for `key` from the page's texts (ui_text "host"). */
+  function message(key) {
+    var script = document.getElementById(TEXTS_ID);
+    try {
+      var texts = script ? JSON.parse(script.textContent) : {};
+      if (texts[key]) return texts[key];
+    } catch (err) {
+      /* fall through */
+    }
+    console.warn("widget-host: no text for notice " + key);
+    return key;
+  }
+
+  function notice(el, key) {
     var p = document.createElement("p");
     p.className = "tk-widget-notice";
     p.setAttribute("role", "note");
-    p.textContent = text;
+    p.dataset.notice = key;
+    p.textContent = message(key);
     el.appendChild(p);
   }
 
+  /** The page's widget state; null if it cannot be read. */
   function readState() {
     var script = document.querySelector('script[type="' + STATE_TYPE + '"]');
     if (!script) return {};
@@ -100,30 +122,49 @@
       return JSON.parse(script.textContent).state || {};
     } catch (err) {
       console.warn("widget-host: could not read the widget state", err);
-      return {};
+      return null;
     }
   }
 
   var models = new Map();
   var initialised = new Set();
 
-  async function renderView(script, state) {
-    var view;
+  /** The view's JSON ({model_id}), or null if it (or the page's state) cannot be read. */
+  function readView(script, state) {
     try {
-      view = JSON.parse(script.textContent);
+      if (state === null) throw new Error("the page's widget state is unreadable");
+      return JSON.parse(script.textContent);
     } catch (err) {
-      return;
+      console.warn("widget-host: could not read a widget view", err);
+      return null;
     }
+  }
+
+  /** The view's module: its default export (or what its factory gives), checked. */
+  async function widgetOf(modelState) {
+    var mod = await loadModule(modelState._esm || "");
+    var widget = mod.default || mod;
+    if (typeof widget === "function") widget = await widget();
+    if (!widget || typeof widget.render !== "function") throw new Error("the module has no render()");
+    return widget;
+  }
+
+  async function renderView(script, state) {
+    var view = readView(script, state);
     var el = document.createElement("div");
     el.className = "tk-widget";
     script.after(el);
+    if (!view) {
+      notice(el, "unreadable");
+      return;
+    }
     var entry = state[view.model_id];
     if (!entry) {
-      notice(el, MESSAGES.missing);
+      notice(el, "missing");
       return;
     }
     if (entry.model_module !== "anywidget") {
-      notice(el, MESSAGES.unsupported);
+      notice(el, "unsupported");
       return;
     }
     var modelState = entry.state || {};
@@ -133,20 +174,41 @@
     var model = models.get(view.model_id);
     try {
       addStyle(modelState._anywidget_id || view.model_id, modelState._css);
-      var mod = await loadModule(modelState._esm || "");
-      var widget = mod.default || mod;
-      if (typeof widget === "function") widget = await widget();
+      var widget = await widgetOf(modelState);
       if (widget.initialize && !initialised.has(view.model_id)) {
         initialised.add(view.model_id);
         await widget.initialize({ model: model, experimental: {} });
       }
-      if (!widget || typeof widget.render !== "function") throw new Error("the module has no render()");
-      await widget.render({ model: model, el: el, experimental: {} });
+      keepView(el, model, widget, await widget.render({ model: model, el: el, experimental: {} }));
     } catch (err) {
-      notice(el, MESSAGES.failed);
+      el.replaceChildren();
+      notice(el, "failed");
       console.warn("widget-host: view failed", view.model_id, err);
     }
   }
+
+  /** Drawn views: {el, model, widget, cleanup}; render may return a cleanup (anywidget). */
+  var drawn = [];
+  function keepView(el, model, widget, cleanup) {
+    drawn.push({ el: el, model: model, widget: widget, cleanup: typeof cleanup === "function" ? cleanup : null });
+  }
+
+  /**
+   * Take every drawn view down (its cleanup, as anywidget calls it when a view goes) and draw
+   * it again with the same model: what JupyterLab does when an output is shown anew. The tests
+   * use it to prove that views remove every listener they add.
+   */
+  async function redrawViews() {
+    for (var i = 0; i < drawn.length; i += 1) {
+      var view = drawn[i];
+      if (view.cleanup) view.cleanup();
+      view.el.replaceChildren();
+      var cleanup = await view.widget.render({ model: view.model, el: view.el, experimental: {} });
+      view.cleanup = typeof cleanup === "function" ? cleanup : null;
+    }
+    return drawn.length;
+  }
+  window.tkWidgetHost = { redrawViews: redrawViews, models: models };
 
   function start() {
     var scripts = document.querySelectorAll('script[type="' + VIEW_TYPE + '"]');

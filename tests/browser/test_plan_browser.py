@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import axe
+from tests.quiz_driver import assert_focus, tab_to
 from widgets.views.plan import PersonalPlan, load_prompts
 
 PAGE = "book/sammanfattning-och-slutprov.html"
@@ -220,7 +221,8 @@ def test_clear_asks_first_then_removes_everything(open_page):
     clear.click()
     confirm = widget.locator(".tk-plan-confirm")
     expect(confirm).to_be_visible()
-    expect(confirm).to_contain_text("Det går inte att ångra.")
+    expect(confirm).to_contain_text("Vill du ta bort allt du har skrivit och valt i planen?")
+    expect(confirm).to_contain_text("Dina svar i självtesterna och din tillitsprofil finns kvar.")
     no = widget.get_by_role("button", name="Nej, behåll")
     expect(no).to_be_focused()
     no.click()
@@ -241,24 +243,30 @@ def test_clear_asks_first_then_removes_everything(open_page):
 
 
 def test_keyboard_only(open_page):
+    """Real key presses only, with focus checked after each step; Rensa asks first."""
     page, log, widget = _open(open_page)
     first = _box(widget, "kannetecken", "Tillit")
-    first.focus()
+    widget.locator('fieldset[data-prompt="kannetecken"] > legend').click()  # where Tab starts from
+    page.keyboard.press("Tab")
+    assert_focus(page, first, "Tillit", visible=True)
     page.keyboard.press("Space")
     page.keyboard.press("Tab")  # the next hallmark
     page.keyboard.press("Space")
     assert _shown(widget) == {"kannetecken": ["Tillit", "Medborgarfokus"]}
-    _area(widget, "borja-med").focus()
+    tab_to(page, _area(widget, "borja-med"))
     page.keyboard.type("Ett möte i veckan")
     page.keyboard.press("Tab")
+    assert_focus(page, _area(widget, "sluta-med"), "Det här vill jag sluta med", visible=True)
     page.keyboard.type("Rapporten")
     assert _stored(page) == {"kannetecken": ["Tillit", "Medborgarfokus"],
                              "borja-med": "Ett möte i veckan", "sluta-med": "Rapporten"}
-    widget.get_by_role("button", name="Rensa", exact=True).focus()
+    clear = widget.get_by_role("button", name="Rensa", exact=True)
+    tab_to(page, clear)
     page.keyboard.press("Enter")
-    expect(widget.get_by_role("button", name="Nej, behåll")).to_be_focused()
+    assert_focus(page, widget.get_by_role("button", name="Nej, behåll"), "Nej, behåll", visible=True)
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")  # Ja, rensa planen
+    assert_focus(page, clear, "Rensa after clearing", visible=True)
     assert _shown(widget) == {}
     _clean(log)
 

@@ -1,8 +1,9 @@
 """Tillitsprofilen on the built site, as a learner uses it: no kernel, offline.
 
-Filling in by mouse and keyboard redraws the chart and the reading; the ratings survive a
-reload; the CSV download holds exactly the ratings (and reads back in Python); Rensa
-clears; it still works where storage is blocked; nothing is fetched from another host.
+Filling in by mouse and keyboard (real key presses) redraws the chart and the reading; the
+ratings survive a reload; the CSV download holds exactly the ratings (and reads back in
+Python); Rensa asks first, says what it clears and clears only the profile; it still works
+where storage is blocked; nothing is fetched from another host.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import pytest
 
 from tests import axe
+from tests.quiz_driver import assert_focus, tab_to
 from widgets.content.hallmarks import load_hallmarks
 from widgets.content.profiles import read_profile
 
@@ -115,8 +117,11 @@ def test_clicking_redraws_chart_reading_and_table(open_page):
 
 
 def test_keyboard_only(open_page):
+    """Real key presses only: Tab into a hallmark, Space, arrows, Tab on; Rensa asks first."""
     page, log, widget = _open(open_page)
-    _radio(widget, "kunskap", 1).focus()
+    _item(widget, "kunskap").locator("legend .tk-profile-name").click()  # where Tab starts from
+    page.keyboard.press("Tab")
+    assert_focus(page, _radio(widget, "kunskap", 1), "the first step of Kunskap", visible=True)
     page.keyboard.press("Space")
     assert _radio(widget, "kunskap", 1).is_checked()
     page.keyboard.press("ArrowRight")
@@ -128,6 +133,18 @@ def test_keyboard_only(open_page):
     assert _checked(widget) == {"kunskap": 3, "oppenhet": 1}
     assert _reading(widget).endswith("Starkast: Kunskap (3). Svagast: Öppenhet (1).")
     assert "Öppenhet: 1 av 5" in _chart_name(widget)
+    clear = widget.get_by_role("button", name="Rensa", exact=True)
+    tab_to(page, clear)
+    page.keyboard.press("Enter")
+    assert_focus(page, widget.get_by_role("button", name="Nej, behåll"), "Nej, behåll", visible=True)
+    page.keyboard.press("Enter")
+    assert_focus(page, clear, "Rensa", visible=True)
+    assert _checked(widget) == {"kunskap": 3, "oppenhet": 1}
+    page.keyboard.press("Enter")
+    page.keyboard.press("Shift+Tab")  # Ja, rensa profilen
+    page.keyboard.press("Enter")
+    assert_focus(page, clear, "Rensa after clearing", visible=True)
+    assert _checked(widget) == {}
     _clean(log)
 
 
@@ -183,13 +200,23 @@ def test_clear_removes_everything(open_page):
     _choose(widget, "tillit", 5)
     _choose(widget, "kunskap", 2)
     assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") is not None
-    widget.get_by_role("button", name="Rensa").click()
+    page.evaluate("localStorage.setItem('tillitskursen:v1:plan', '{\"borja-med\": \"x\"}')")
+    clear = widget.get_by_role("button", name="Rensa", exact=True)
+    clear.click()
+    confirm = widget.locator(".tk-profile-confirm")
+    assert confirm.is_visible()
+    assert "Vill du ta bort alla betyg i din tillitsprofil?" in confirm.inner_text()
+    assert "Dina svar i självtesterna och din plan finns kvar." in confirm.inner_text()
+    assert _checked(widget) == {"tillit": 5, "kunskap": 2}, "nothing is cleared before Ja"
+    widget.get_by_role("button", name="Ja, rensa profilen").click()
+    assert_focus(page, clear, "Rensa")
     assert _checked(widget) == {}
     assert _reading(widget) == "Du har inte valt några betyg än."
     assert "Tillit: inte bedömd" in _chart_name(widget)
     assert widget.locator("rect.tk-profile-bar").count() == 0
     assert "Profilen är rensad." in widget.locator(".tk-status").inner_text()
     assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") is None
+    assert page.evaluate("localStorage.getItem('tillitskursen:v1:plan')") is not None
     page.reload()
     widget = page.locator(".tk-profile")
     widget.wait_for()
@@ -217,7 +244,7 @@ def test_fits_a_phone_screen(open_page):
         if (el.closest('.tk-table-wrap') && el !== el.closest('.tk-table-wrap')) return false;
         const r = el.getBoundingClientRect();
         return r.width > 0 && r.right > document.documentElement.clientWidth + 0.5;
-    }).map(el => el.tagName + '.' + el.className.baseVal ?? el.className)""")
+    }).map(el => el.tagName + '.' + (el.className.baseVal ?? el.className))""")
     assert overflow == []
     table = widget.locator(".tk-profile-table")
     assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth + 1")

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT
+from widgets.content.questions import load_chapter
 
 CHAPTER = "vad-ar-tillit.ipynb"
 
@@ -158,9 +159,10 @@ def _add_cell_and_run(page, code: str) -> str:
 
 
 def _answer_first_question(page):
-    fieldset = page.locator('fieldset[data-question="sarbarhet"]')
+    question = load_chapter(Path(CHAPTER).stem).questions[0]
+    fieldset = page.locator(f'fieldset[data-question="{question.id}"]')
     fieldset.scroll_into_view_if_needed()
-    fieldset.locator("input").nth(0).check()
+    fieldset.locator(f'input[value="{question.key}"]').check()
     fieldset.locator("button", has_text="Kontrollera").click()
     assert fieldset.get_attribute("data-status") == "right"
 
@@ -207,4 +209,17 @@ def test_jupyterlab_explorer_recomputes_in_python(browser, jupyter):
     # the kernel recomputed the point from the model and sent it back
     explorer.locator(".tk-live").wait_for(state="visible", timeout=60_000)
     assert "0,2" in explorer.locator(".tk-reading").inner_text()
+    context.close()
+
+
+def test_jupyterlab_overview_links_to_the_notebooks(browser, jupyter):
+    """In Jupyter, Min översikt links each chapter's notebook (on the site: its page)."""
+    base, token, _ = jupyter
+    context = browser.new_context(viewport={"width": 1300, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{base}/lab/tree/book/min-oversikt.ipynb?token={token}&reset")
+    _run_all(page, ".tk-overview", "lab-overview")
+    link = page.locator('.tk-overview tr[data-chapter="vad-ar-tillit"] a')
+    assert link.get_attribute("href") == "vad-ar-tillit.ipynb"
+    assert link.evaluate("a => new URL(a.href).pathname") == "/lab/tree/book/vad-ar-tillit.ipynb"
     context.close()

@@ -20,7 +20,7 @@ class _Collector(HTMLParser):
                 self.ids.add(attrs[key])
         for key in ("href", "src"):
             value = attrs.get(key)
-            if value and not (tag == "link" and attrs.get("rel") in ("preload",) and False):
+            if value:
                 self.links.append(value)
 
 

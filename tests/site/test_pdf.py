@@ -19,6 +19,13 @@ def _outline(reader):
     return [item.title for item in reader.outline if not isinstance(item, list)]
 
 
+def test_the_chapters_are_found():
+    """pdf.chapter_pages() picks chapters by their part in _toc.yml: the loops below need it."""
+    chapters = pdf.chapter_pages()
+    assert len(chapters) >= 10, [p.slug for p in chapters]
+    assert {"vad-ar-tillit", "sammanfattning-och-slutprov"} <= {p.slug for p in chapters}
+
+
 def test_course_pdf_has_one_heading_per_chapter_and_the_answer_key(pdf_dir):
     reader = PdfReader(pdf_dir / pdf.COURSE_FILE)
     titles = _outline(reader)

@@ -166,11 +166,14 @@ def test_repr_is_stable_and_counts_answers():
     assert repr(PersonalPlan.from_data()) == repr(PersonalPlan.from_data())
 
 
-def test_module_and_style_are_the_shared_ones_and_the_plans_own():
+def test_the_widget_ships_the_plans_module_and_style():
+    """What the view does is tested where it runs: Node (tests/js) and Chromium (tests/browser),
+    both with esm.module("plan"); here only that the widget carries that module."""
+    from widgets.views import esm
+
     plan = PersonalPlan.from_data()
-    assert "function openStore()" in plan._esm and "function planText(" in plan._esm
-    assert ".tk-button" in plan._css and "@media print" in plan._css
-    assert "html.tk-plan-printing" in plan._css
+    assert plan._esm == esm.module("plan")
+    assert plan._css == esm.stylesheet("plan")
 
 
 def test_answers_are_cleaned_like_the_view_does():

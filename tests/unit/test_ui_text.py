@@ -1,40 +1,136 @@
-"""Every word the widgets show comes from the one Swedish table, and the table has no dead keys."""
+"""Every word the widgets show comes from the one Swedish table, and the table has no dead keys.
+
+Keys are read from the places that look them up, not from any quoted word: in JavaScript the
+arguments of ``t(…)`` (a plain key, or the keys of a ternary or an object lookup) and of the
+host's ``notice(…)``; in Python ``t[…]`` and ``LABELS[…]``. Keys a module picks at run time
+(``t(kind.hint)``) are listed per module in :data:`DYNAMIC`, and each listed key must appear in
+that module. A key built from a template (``t(`kind_${x}`)``) is not allowed: it cannot be checked.
+"""
+
+from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+
 from widgets.content.ui_text import TEXTS
-from widgets.paths import STATIC
+from widgets.paths import ROOT, STATIC
 
-WIDGETS = Path(STATIC).parents[1]
-CODE = [*STATIC.glob("*.js"), *(WIDGETS / "views").glob("*.py"), *(WIDGETS / "figures").glob("*.py")]
+WIDGETS = ROOT / "widgets"
 
-KEY_USE = re.compile(r"""\bt\(\s*["']([a-z_]+)["']""")
-KEY_TERNARY = re.compile(r"""t\(\s*[^()]*?\?\s*["']([a-z_]+)["']\s*:\s*["']([a-z_]+)["']""")
+#: Each module that shows text, and the sections of TEXTS it receives.
+MODULES: dict[Path, tuple[str, ...]] = {
+    STATIC / "common.js": ("common",),
+    STATIC / "quiz.js": ("common", "quiz"),
+    STATIC / "overview.js": ("common", "quiz", "overview"),
+    STATIC / "plan.js": ("common", "plan"),
+    STATIC / "profile.js": ("common", "profile"),
+    STATIC / "explorer.js": ("common", "explorer"),
+    ROOT / "book" / "_assets" / "widget-host.js": ("host",),
+    WIDGETS / "views" / "plan.py": ("plan",),
+    WIDGETS / "figures" / "group_profile.py": ("group_profile",),
+    WIDGETS / "figures" / "hallmark_cards.py": ("hallmark_cards",),
+    **{path: ("quiz",) for path in sorted((WIDGETS / "content" / "kinds").glob("*.py"))},
+}
+
+#: Keys a module chooses at run time, so they appear outside a lookup.
+DYNAMIC: dict[str, set[str]] = {
+    "common.js": {"icon_right", "icon_wrong", "icon_info"},  # say(): the icon for a mark
+    "quiz.js": {"kind_single", "kind_multiple", "kind_truefalse", "kind_matching",
+                "kind_reflection", "show_model_answer"},  # KINDS[kind].hint and .checkLabel
+    "overview.js": {"answered", "right_first", "right"},  # the table's columns
+    "plan.js": {"saved", "saved_memory"},  # savedSoon(): where it was saved
+}
+
+_JS_CALL = re.compile(r"(?<![\w.$])(?:t|notice)\(")
+_PY_LOOKUP = re.compile(r"(?<![\w.])(?:t|LABELS)\[")
+#: A key where a lookup's argument starts, or a ternary's branch (JavaScript ``? "a" : "b"``,
+#: Python ``"a" if … else "b"``), a default (``x || "a"``) or an object lookup's value
+#: (``{x: "a"}[k]``); not the other side of a comparison (``kind === "matching"``).
+_KEY = re.compile(r"""(?:^|[?:(]|\|\||\?\?|\belse)\s*(["'])([a-z]+(?:_[a-z]+)*)\1""")
+_NOTICE_KEY = re.compile(r"""^\s*\w+,\s*(["'])([a-z]+(?:_[a-z]+)*)\1""")
 
 
-def used_keys() -> set[str]:
-    """Keys that appear quoted in the widgets' code (JS or Python), plus composed ones."""
-    used = {f"kind_{k}" for k in ("single", "multiple", "truefalse", "matching", "reflection")}
-    for path in CODE:
-        source = path.read_text(encoding="utf-8")
-        used |= set(re.findall(r"""["'`]([a-z]+(?:_[a-z]+)*)["'`]""", source)) & all_keys()
-    return used
+def _argument(source: str, start: int, close: str) -> str:
+    """The text from ``start`` to the bracket that closes the one just before it."""
+    depth, pos = 1, start
+    opening = {")": "(", "]": "["}[close]
+    while depth and pos < len(source):
+        char = source[pos]
+        if char == opening:
+            depth += 1
+        elif char == close:
+            depth -= 1
+        pos += 1
+    return source[start:pos - 1]
+
+
+def keys_in(source: str, python: bool) -> set[str]:
+    """The keys looked up in ``source``."""
+    found: set[str] = set()
+    pattern, close = (_PY_LOOKUP, "]") if python else (_JS_CALL, ")")
+    for match in pattern.finditer(source):
+        argument = _argument(source, match.end(), close)
+        if argument.lstrip().startswith("`") and "${" in argument:
+            raise AssertionError(f"a text key built from a template: {argument[:60]!r}")
+        found |= {m.group(2) for m in _KEY.finditer(argument)}
+        if match.group(0).startswith("notice"):
+            found |= {m.group(2) for m in _NOTICE_KEY.finditer(argument)}
+    return found
+
+
+def used_keys(path: Path) -> set[str]:
+    source = path.read_text(encoding="utf-8")
+    dynamic = DYNAMIC.get(path.name, set())
+    for key in dynamic:
+        assert re.search(rf"""["']{key}["']""", source), f"{path.name} no longer names {key!r}"
+    return keys_in(source, path.suffix == ".py") | dynamic
 
 
 def all_keys() -> set[str]:
     return {key for section in TEXTS.values() for key in section}
 
 
-def test_every_used_key_exists():
-    missing = {k for k in set().union(*[set(KEY_USE.findall(js.read_text())) for js in STATIC.glob("*.js")])
-               if k not in all_keys()}
-    assert missing == set()
+def test_the_extraction_sees_ternaries_lookups_and_nested_calls():
+    source = """t("plain"); t(x === "matching" ? "need_all" : "need_answer"); t(k || "fallback");
+        t({ right: "tf_right", wrong: "tf_wrong" }[s]); t("downloaded", { file: t("file_name") });
+        notice(el, "missing"); other("not_a_key"); at("nope");"""
+    assert keys_in(source, python=False) == {"plain", "need_all", "need_answer", "fallback", "tf_right",
+                                             "tf_wrong", "downloaded", "file_name", "missing"}
+    assert keys_in('x = t["yes" if a["answer"] else "no"] + LABELS["col"]', python=True) == \
+        {"yes", "no", "col"}
+    with pytest.raises(AssertionError, match="template"):
+        keys_in("t(`kind_${q.kind}`)", python=False)
+
+
+@pytest.mark.parametrize("path", list(MODULES), ids=lambda p: p.name)
+def test_every_used_key_is_in_the_modules_sections(path):
+    available = {key for section in MODULES[path] for key in TEXTS[section]}
+    missing = used_keys(path) - available
+    assert missing == set(), f"{path.name} uses keys its texts do not have: {sorted(missing)}"
 
 
 def test_no_unused_keys():
-    unused = all_keys() - used_keys()
-    assert unused == set(), f"keys no widget uses: {sorted(unused)}"
+    used = set().union(*(used_keys(path) for path in MODULES))
+    unused = all_keys() - used
+    assert unused == set(), f"keys no module looks up: {sorted(unused)}"
+
+
+def test_every_module_that_looks_up_text_is_listed():
+    folders = ("views", "figures", "content/kinds", "site", "build")
+    candidates = [*STATIC.glob("*.js"), *(p for f in folders for p in (WIDGETS / f).glob("*.py"))]
+    for path in candidates:
+        source = path.read_text(encoding="utf-8")
+        if keys_in(source, path.suffix == ".py") and path not in MODULES:
+            raise AssertionError(f"{path} looks up texts but is not in MODULES")
+
+
+def test_no_learner_text_in_the_front_end_modules():
+    """Swedish words belong in ui_text.py: no å, ä or ö in the modules' code (comments aside)."""
+    for path in [*STATIC.glob("*.js"), ROOT / "book" / "_assets" / "widget-host.js"]:
+        code = re.sub(r"/\*.*?\*/|//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.S)
+        assert not re.search(r"[åäöÅÄÖ]", code), f"{path.name} has Swedish text outside ui_text.py"
 
 
 def test_texts_are_swedish_not_english():

@@ -1,7 +1,9 @@
 """Check every content file in ``data/`` (and ``_toc.yml``) the way the chapters read it.
 
 ``python -m widgets.build.check_data`` prints one line per file, ``ok`` or the reader's own
-Swedish error (file, line, item and fix), and exits 1 if any file is broken. ``make check``
+Swedish error (file, line, item and fix), and exits 1 if any file is broken. Warnings (things a
+file may do but had better not, such as a true/false explanation that starts with "Falskt.")
+are printed under the file's line and do not fail the check. ``make check``
 runs it; so does the pre-commit hook for ``data/``.
 """
 
@@ -50,12 +52,14 @@ def main(argv: list[str] | None = None) -> int:
     for path, read in checks():
         rel = path.relative_to(ROOT)
         try:
-            read(path)
+            result = read(path)
         except DataFileError as err:
             failed += 1
             print(f"FEL  {err}", file=sys.stderr)
         else:
             print(f"ok   {rel}")
+            for warning in getattr(result, "warnings", ()):
+                print(f"     varning: {warning}")
     if failed:
         print(f"\n{failed} fil(er) behöver rättas.", file=sys.stderr)
     return 1 if failed else 0

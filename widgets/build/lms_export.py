@@ -8,33 +8,27 @@ Question kinds map to Moodle's: single → multichoice (one answer), multiple �
 (several answers; right options share +100 %, wrong ones share −100 %), truefalse →
 truefalse, matching → matching, reflection → essay (the model answer as grader information
 and general feedback). Every option keeps its feedback; matching pairs' explanations go into
-the general feedback, since Moodle has no feedback per pair.
+the general feedback, since Moodle has no feedback per pair. Each kind writes its own part
+(:mod:`widgets.content.kinds`); options are in the order the web page and the PDF show them.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from widgets.content import course
-from widgets.content.markup import to_html, to_text
+from widgets.content.kinds.base import gift_escape, gift_html, moodle_fraction, text_el
+from widgets.content.markup import to_html
 from widgets.content.questions import Question, QuestionSet, all_question_sets
+from widgets.content.ui_text import texts_for
 from widgets.paths import ROOT
 
-#: Moodle accepts only these answer fractions (percent).
-MOODLE_FRACTIONS = (100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20,
-                    16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0)
+__all__ = ["export", "gift", "gift_escape", "moodle_fraction", "moodle_xml"]
+
 CATEGORY_ROOT = "Tillitskursen"
-
-
-def moodle_fraction(share: float) -> str:
-    """The Moodle fraction nearest to ``share`` × 100 (sign kept), as Moodle writes it."""
-    value = min(MOODLE_FRACTIONS, key=lambda f: abs(f - abs(share) * 100))
-    text = f"{value:.5f}".rstrip("0").rstrip(".")
-    return f"-{text}" if share < 0 and value else text
 
 
 def _title(chapter: str) -> str:
@@ -44,60 +38,16 @@ def _title(chapter: str) -> str:
         return chapter
 
 
-def _text_el(parent: ET.Element, tag: str, html: str, fmt: str = "html") -> ET.Element:
-    el = ET.SubElement(parent, tag, {"format": fmt} if fmt else {})
-    ET.SubElement(el, "text").text = html
-    return el
-
-
 def _moodle_question(q: Question, number: int, chapter: str) -> ET.Element:
-    d = q.data
-    kind = {"single": "multichoice", "multiple": "multichoice", "truefalse": "truefalse",
-            "matching": "matching", "reflection": "essay"}[q.kind]
-    el = ET.Element("question", {"type": kind})
+    kind = q.kind_of
+    el = ET.Element("question", {"type": kind.moodle_type})
     name = ET.SubElement(el, "name")
     ET.SubElement(name, "text").text = f"{chapter} {number:02d} {q.id}"
-    prompt = d["statement"] if q.kind == "truefalse" else d["prompt"]
-    if q.kind == "truefalse" and d.get("prompt"):
-        prompt = f"{d['prompt']}\n\n{d['statement']}"
-    _text_el(el, "questiontext", "".join(f"<p>{to_html(part)}</p>" for part in prompt.split("\n\n")))
+    paragraphs = kind.question_paragraphs(q.data)
+    text_el(el, "questiontext", "".join(f"<p>{to_html(part)}</p>" for part in paragraphs))
     ET.SubElement(el, "idnumber").text = f"{chapter}:{q.id}"
-    ET.SubElement(el, "defaultgrade").text = "0" if q.kind == "reflection" else "1"
-    if q.kind in ("single", "multiple"):
-        ET.SubElement(el, "single").text = "true" if q.kind == "single" else "false"
-        ET.SubElement(el, "shuffleanswers").text = "true"
-        ET.SubElement(el, "answernumbering").text = "abc"
-        right = sum(o["correct"] for o in d["options"])
-        wrong = len(d["options"]) - right
-        for option in d["options"]:
-            if q.kind == "single":
-                fraction = "100" if option["correct"] else "0"
-            else:
-                fraction = moodle_fraction(1 / right if option["correct"] else -1 / max(wrong, 1))
-            answer = _text_el(el, "answer", to_html(option["text"]))
-            answer.set("fraction", fraction)
-            _text_el(answer, "feedback", to_html(option["feedback"]))
-    elif q.kind == "truefalse":
-        for value, word in ((True, "true"), (False, "false")):
-            answer = ET.SubElement(el, "answer", {"fraction": "100" if d["answer"] is value else "0",
-                                                  "format": "moodle_auto_format"})
-            ET.SubElement(answer, "text").text = word
-            verdict = "Rätt." if d["answer"] is value else "Fel."
-            _text_el(answer, "feedback", f"{verdict} {to_html(d['feedback'])}")
-    elif q.kind == "matching":
-        ET.SubElement(el, "shuffleanswers").text = "true"
-        for pair in d["pairs"]:
-            sub = _text_el(el, "subquestion", to_html(pair["left"]))
-            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = to_text(pair["right"])
-        explanations = "".join(f"<li>{to_html(p['left'])} → {to_html(p['right'])}: "
-                               f"{to_html(p['feedback'])}</li>" for p in d["pairs"])
-        _text_el(el, "generalfeedback", f"<ul>{explanations}</ul>")
-    else:
-        ET.SubElement(el, "responseformat").text = "editor"
-        ET.SubElement(el, "responserequired").text = "0"
-        ET.SubElement(el, "responsefieldlines").text = "10"
-        _text_el(el, "graderinfo", to_html(d["model_answer"]))
-        _text_el(el, "generalfeedback", f"<p><em>Modellsvar:</em> {to_html(d['model_answer'])}</p>")
+    ET.SubElement(el, "defaultgrade").text = "1" if q.graded else "0"
+    kind.moodle(q.data, el, texts_for("quiz"))
     return el
 
 
@@ -113,49 +63,10 @@ def moodle_xml(question_sets: list[QuestionSet]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
 
 
-# --- GIFT ------------------------------------------------------------------------------------
-
-_GIFT_SPECIAL = re.compile(r"([~=#{}:\\])")
-
-
-def gift_escape(text: str) -> str:
-    """Escape GIFT's special characters; keep the text on one line."""
-    return _GIFT_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def _gift_html(text: str) -> str:
-    return gift_escape(to_html(text))
-
-
 def _gift_question(q: Question, number: int, chapter: str) -> str:
-    d = q.data
     title = gift_escape(f"{chapter} {number:02d} {q.id}")
-    if q.kind == "truefalse":
-        prompt = (d.get("prompt", "") + " " + d["statement"]).strip()
-        verdict = "TRUE" if d["answer"] else "FALSE"
-        feedback = _gift_html(d["feedback"])
-        # {TRUE#feedback when answered wrongly#feedback when answered rightly}
-        return f"::{title}::[html]{_gift_html(prompt)} {{{verdict}#Fel. {feedback}#Rätt. {feedback}}}"
-    if q.kind in ("single", "multiple"):
-        right = sum(o["correct"] for o in d["options"])
-        wrong = len(d["options"]) - right
-        lines = []
-        for o in d["options"]:
-            if q.kind == "single":
-                mark = "=" if o["correct"] else "~"
-            else:
-                share = 1 / right if o["correct"] else -1 / max(wrong, 1)
-                mark = f"~%{moodle_fraction(share)}%"
-            lines.append(f"\t{mark}{_gift_html(o['text'])}#{_gift_html(o['feedback'])}")
-        return f"::{title}::[html]{_gift_html(d['prompt'])} {{\n" + "\n".join(lines) + "\n}"
-    if q.kind == "matching":
-        pairs = "\n".join(f"\t={gift_escape(to_text(p['left']))} -> {gift_escape(to_text(p['right']))}"
-                          for p in d["pairs"])
-        general = " ".join(f"{to_text(p['left'])} → {to_text(p['right'])}: {to_text(p['feedback'])}"
-                           for p in d["pairs"])
-        return (f"::{title}::[html]{_gift_html(d['prompt'])} {{\n{pairs}\n"
-                f"\t####{gift_escape(general)}\n}}")
-    return f"::{title}::[html]{_gift_html(d['prompt'])} {{\n\t####{_gift_html(d['model_answer'])}\n}}"
+    prompt = " ".join(q.kind_of.question_paragraphs(q.data))
+    return f"::{title}::[html]{gift_html(prompt)} {q.kind_of.gift_answers(q.data, texts_for('quiz'))}"
 
 
 def gift(question_sets: list[QuestionSet]) -> str:

@@ -7,6 +7,7 @@ that shows the plan is :class:`widgets.views.plan.PersonalPlan`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,9 +154,22 @@ def load_prompts(path: Path | str = PLAN_FILE) -> tuple[Prompt, ...]:
     return tuple(_prompt(path, p, n, seen) for n, p in enumerate(prompts, start=1))
 
 
-def check_answers(answers: Mapping, prompts: tuple[Prompt, ...]) -> dict[str, Any]:
+#: What counts as blank: exactly JavaScript's white space (``trim()`` in plan.js), so both sides
+#: leave out the same answers (Python's own ``str.strip`` also strips U+001C–U+001F).
+_BLANK = re.compile("[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*")
+
+
+def is_blank(text: str) -> bool:
+    return _BLANK.fullmatch(text) is not None
+
+
+def check_answers(answers: Mapping, prompts: tuple[Prompt, ...],
+                  max_length: int = MAX_LENGTH) -> dict[str, Any]:
     """Answers in the view's form: text as typed, choices in the prompt's order, empty
-    answers left out. A ``ValueError`` in Swedish names the prompt and the problem."""
+    answers left out. A ``ValueError`` in Swedish names the prompt and the problem.
+
+    plan.js ``cleanAnswers`` gives the same clean answers (it drops what this refuses);
+    ``tests/tables/cleaning.json`` runs through both."""
     by_id = {p.id: p for p in prompts}
     clean: dict[str, Any] = {}
     for key, value in answers.items():
@@ -165,10 +179,10 @@ def check_answers(answers: Mapping, prompts: tuple[Prompt, ...]) -> dict[str, An
         if prompt.kind == "text":
             if not isinstance(value, str):
                 raise ValueError(f"svaret på {key!r} ska vara en text, inte {value!r}.")
-            if len(value) > MAX_LENGTH:
-                raise ValueError(f"svaret på {key!r} är {len(value)} tecken; högst {MAX_LENGTH} "
+            if len(value) > max_length:
+                raise ValueError(f"svaret på {key!r} är {len(value)} tecken; högst {max_length} "
                                  "får plats.")
-            if value.strip():
+            if not is_blank(value):
                 clean[key] = value
             continue
         if isinstance(value, str) or not isinstance(value, (list, tuple)):

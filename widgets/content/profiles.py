@@ -36,11 +36,16 @@ def _ids_text(hallmarks: Hallmarks) -> str:
 
 
 def check_ratings(ratings: Mapping, hallmarks: Hallmarks) -> dict[str, int]:
-    """Ratings as {id: int}; a ``ValueError`` in Swedish for an unknown id or a bad value."""
+    """Ratings as {id: int}; a ``ValueError`` in Swedish for an unknown id or a bad value.
+
+    profile.js ``cleanRatings`` keeps the same ratings (and drops what this refuses); a whole
+    number written as ``3.0`` is 3 on both sides (JSON cannot tell them apart)."""
     checked: dict[str, int] = {}
     for key, value in ratings.items():
         if key not in hallmarks.ids:
             raise ValueError(f"okänt kännetecken {key!r}. Giltiga id:n: {_ids_text(hallmarks)}.")
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
         if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
             raise ValueError(f"betyget för {key!r} ska vara ett heltal från 1 till "
                              f"{SCALE_STEPS}, inte {value!r}.")

@@ -17,7 +17,7 @@ One file per chapter, ``data/quiz/<chapter>.yml``::
         kind: truefalse
         statement: Tillit innebär att man slutar följa upp.
         answer: false
-        feedback: Falskt. Tillit innebär att följa upp mer selektivt …
+        feedback: Tillit innebär att följa upp mer selektivt …   # the view says "falskt"
       - id: kannetecken-par
         kind: matching
         prompt: Para ihop kännetecknet med beskrivningen.
@@ -30,48 +30,79 @@ One file per chapter, ``data/quiz/<chapter>.yml``::
         prompt: Tänk på …
         model_answer: Ett bra svar tar upp …
 
-Text may use the small markup in :mod:`widgets.content.markup`.
+Text may use the small markup in :mod:`widgets.content.markup`. Each kind's fields, checks,
+key and export formats are its class in :mod:`widgets.content.kinds`; ``data/quiz/schema.json``
+is the same rules as a JSON Schema for editors (:func:`quiz_schema`, regenerated with
+``python -m widgets.content.questions --write-schema``).
+
+**The order learners see.** Every reader (the web page, its print version, the answer key and
+the exports for learning platforms) shows a question's options in the order fixed here, once:
+a *single* question's right option goes to the place that keeps the chapter's right answers
+spread evenly over the places (questions taken in the order of the hash of their ids, each to
+its least used place), and the other options follow in an order seeded by the question's id.
+A *multiple* question's options are all in the seeded order; a *matching* question's
+right-hand choices too. The order is the same in every build and does not depend on the
+order in the file. Responses store option ids, not places (:mod:`widgets.content.kinds.base`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from widgets.content.data_files import LINE, DataFileError, check_fields, entry_id, load_yaml
+from widgets.content.kinds import GRADED_KINDS, KINDS, Kind
+from widgets.content.kinds.base import digest, fingerprint
 from widgets.paths import DATA
 
 QUIZ_DIR = DATA / "quiz"
-KINDS = ("single", "multiple", "truefalse", "matching", "reflection")
-GRADED_KINDS = ("single", "multiple", "truefalse", "matching")
+SCHEMA_FILE = QUIZ_DIR / "schema.json"
+KIND_NAMES = tuple(KINDS)
 
-#: Fields each kind requires and allows (besides ``id`` and ``kind``).
-_FIELDS: dict[str, tuple[set[str], set[str]]] = {
-    "single": ({"prompt", "options"}, set()),
-    "multiple": ({"prompt", "options"}, set()),
-    "truefalse": ({"statement", "answer", "feedback"}, {"prompt"}),
-    "matching": ({"prompt", "pairs"}, set()),
-    "reflection": ({"prompt", "model_answer"}, set()),
-}
-_OPTION_FIELDS = {"text", "feedback", "correct"}
-_PAIR_FIELDS = {"left", "right", "feedback"}
+__all__ = ["GRADED_KINDS", "KIND_NAMES", "Question", "QuestionSet", "all_question_sets",
+           "load_chapter", "load_questions", "quiz_path", "quiz_schema"]
 
 
 @dataclass(frozen=True)
 class Question:
-    """A validated question, as the front-end receives it (see :meth:`to_state`)."""
+    """A validated question, its options in the order every reader shows them."""
 
     id: str
     kind: str
     data: dict[str, Any] = field(compare=False)
 
     @property
+    def kind_of(self) -> Kind:
+        return KINDS[self.kind]
+
+    @property
     def graded(self) -> bool:
-        return self.kind in GRADED_KINDS
+        return self.kind_of.graded
+
+    @property
+    def fp(self) -> str:
+        """The fingerprint of the parts that decide the right answer."""
+        return fingerprint(self.kind_of, self.data)
+
+    @property
+    def key(self) -> Any:
+        """The right answer, in the form the browser stores responses (None if not graded)."""
+        return self.kind_of.key(self.data)
+
+    def card(self) -> dict[str, Any]:
+        """What the answer store needs to re-grade a saved answer (``static/answers.js``)."""
+        card: dict[str, Any] = {"id": self.id, "fp": self.fp, "graded": self.graded}
+        if self.graded:
+            card["key"] = self.key
+            card["accepts"] = self.kind_of.choices(self.data)
+        return card
 
     def to_state(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, **self.data}
+        """What the front-end receives: the card, the kind and the kind's fields."""
+        return {**self.card(), "kind": self.kind, **self.kind_of.state(self.data)}
 
 
 @dataclass(frozen=True)
@@ -79,6 +110,8 @@ class QuestionSet:
     chapter: str
     questions: tuple[Question, ...]
     path: Path
+    #: Things the file may do but had better not (validator warnings, in Swedish).
+    warnings: tuple[str, ...] = ()
 
     @property
     def graded_count(self) -> int:
@@ -92,118 +125,41 @@ def quiz_path(chapter: str) -> Path:
     return QUIZ_DIR / f"{chapter}.yml"
 
 
-def _text(path: Path, entry: dict, key: str, item: str) -> str:
-    value = entry.get(key)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str) or not value.strip():
-        raise DataFileError(path, f"fältet '{key}' saknas eller är tomt.", item=item,
-                            line=entry.get(LINE), fix=f"skriv en text efter '{key}:'.")
-    return value.strip()
-
-
-def _options(path: Path, question: dict, item: str, kind: str) -> list[dict]:
-    options = question.get("options")
-    line = question.get(LINE)
-    if not isinstance(options, list) or len(options) < 2:
-        raise DataFileError(path, "en flervalsfråga behöver minst två alternativ under 'options'.",
-                            item=item, line=line,
-                            fix="lägg till alternativ som '- text: …' med 'feedback: …'.")
-    result = []
-    texts: set[str] = set()
-    for number, option in enumerate(options, start=1):
-        where = f"{item}, alternativ {number}"
-        if not isinstance(option, dict):
-            raise DataFileError(path, "alternativet är ingen mappning.", item=where, line=line,
-                                fix="skriv alternativet som '- text: …' med 'feedback: …' under.")
-        check_fields(path, option, _OPTION_FIELDS, where)
-        text = _text(path, option, "text", where)
-        feedback = _text(path, option, "feedback", where)
-        correct = option.get("correct", False)
-        if not isinstance(correct, bool):
-            raise DataFileError(path, f"'correct' ska vara true eller false, inte {correct!r}.",
-                                item=where, line=option.get(LINE),
-                                fix="skriv 'correct: true' på rätt alternativ och utelämna det på "
-                                    "de andra.")
-        if text in texts:
-            raise DataFileError(path, f"alternativet '{text}' finns två gånger.", item=where,
-                                line=option.get(LINE), fix="ta bort eller ändra dubbletten.")
-        texts.add(text)
-        result.append({"text": text, "feedback": feedback, "correct": correct})
-    n_correct = sum(o["correct"] for o in result)
-    if kind == "single" and n_correct != 1:
-        problem = ("inget alternativ är markerat som rätt svar" if n_correct == 0
-                   else f"{n_correct} alternativ är markerade som rätt")
-        raise DataFileError(path, f"{problem}, men en envalsfråga har exakt ett rätt svar.",
-                            item=item, line=line,
-                            fix="markera precis ett alternativ med 'correct: true', eller gör "
-                                "frågan till 'kind: multiple'.")
-    if kind == "multiple" and n_correct == 0:
-        raise DataFileError(path, "inget alternativ är markerat som rätt svar.", item=item,
-                            line=line, fix="markera minst ett alternativ med 'correct: true'.")
-    return result
-
-
-def _pairs(path: Path, question: dict, item: str) -> list[dict]:
-    pairs = question.get("pairs")
-    line = question.get(LINE)
-    if not isinstance(pairs, list) or len(pairs) < 2:
-        raise DataFileError(path, "en parningsfråga behöver minst två par under 'pairs'.",
-                            item=item, line=line,
-                            fix="lägg till par som '- left: …', 'right: …', 'feedback: …'.")
-    result = []
-    lefts: set[str] = set()
-    rights: set[str] = set()
-    for number, pair in enumerate(pairs, start=1):
-        where = f"{item}, par {number}"
-        if not isinstance(pair, dict):
-            raise DataFileError(path, "paret är ingen mappning.", item=where, line=line,
-                                fix="skriv paret som '- left: …' med 'right: …' och 'feedback: …'.")
-        check_fields(path, pair, _PAIR_FIELDS, where)
-        left, right = _text(path, pair, "left", where), _text(path, pair, "right", where)
-        feedback = _text(path, pair, "feedback", where)
-        if left in lefts or right in rights:
-            raise DataFileError(path, "två par har samma vänster- eller högerled.", item=where,
-                                line=pair.get(LINE), fix="varje led får bara förekomma en gång.")
-        lefts.add(left)
-        rights.add(right)
-        result.append({"left": left, "right": right, "feedback": feedback})
-    return result
-
-
 def _question(path: Path, raw: Any, number: int, seen: dict[str, int | None]) -> Question:
     qid = entry_id(path, raw, number, seen, example="tillit-och-kontroll")
     item = f"fråga '{qid}'"
     line = raw.get(LINE)
-    kind = raw.get("kind")
-    if kind not in KINDS:
-        raise DataFileError(path, f"okänd frågetyp {kind!r}.", item=item, line=line,
-                            fix=f"använd en av: {', '.join(KINDS)}.")
-    required, optional = _FIELDS[kind]
-    check_fields(path, raw, required | optional | {"id", "kind"}, item)
-    for key in sorted(required):
+    kind = KINDS.get(raw.get("kind"))
+    if kind is None:
+        raise DataFileError(path, f"okänd frågetyp {raw.get('kind')!r}.", item=item, line=line,
+                            fix=f"använd en av: {', '.join(KIND_NAMES)}.")
+    check_fields(path, raw, kind.required | kind.optional | {"id", "kind"}, item)
+    for key in sorted(kind.required):
         if key not in raw:
-            raise DataFileError(path, f"fältet '{key}' saknas (krävs för kind: {kind}).",
+            raise DataFileError(path, f"fältet '{key}' saknas (krävs för kind: {kind.name}).",
                                 item=item, line=line, fix=f"lägg till '{key}: …'.")
-    data: dict[str, Any] = {}
-    if "prompt" in raw:
-        data["prompt"] = _text(path, raw, "prompt", item)
-    if kind in ("single", "multiple"):
-        data["options"] = _options(path, raw, item, kind)
-    elif kind == "truefalse":
-        data["statement"] = _text(path, raw, "statement", item)
-        if not isinstance(raw["answer"], bool):
-            raise DataFileError(path, f"'answer' ska vara true eller false, inte {raw['answer']!r}.",
-                                item=item, line=line,
-                                fix="skriv 'answer: true' om påståendet stämmer, annars "
-                                    "'answer: false'.")
-        data["answer"] = raw["answer"]
-        data["feedback"] = _text(path, raw, "feedback", item)
-    elif kind == "matching":
-        data["pairs"] = _pairs(path, raw, item)
-    else:
-        data["model_answer"] = _text(path, raw, "model_answer", item)
-    return Question(qid, kind, data)
+    return Question(qid, kind.name, kind.parse(path, raw, item))
+
+
+def _arrange(questions: tuple[Question, ...]) -> tuple[Question, ...]:
+    """Every question in the order readers show it (see the module's docstring)."""
+    used: Counter[int] = Counter()
+    slots: dict[str, int] = {}
+    for q in sorted((q for q in questions if q.kind_of.balanced), key=lambda q: digest(q.id)):
+        places = range(q.kind_of.option_count(q.data))
+        slots[q.id] = min(places, key=lambda p: (used[p], digest(f"{q.id}:{p}")))
+        used[slots[q.id]] += 1
+    return tuple(replace(q, data=q.kind_of.arrange(q.id, q.data, slots.get(q.id)))
+                 for q in questions)
+
+
+def _warnings(path: Path, raw_questions: list) -> tuple[str, ...]:
+    found = []
+    for raw in raw_questions:
+        for problem, fix in KINDS[raw["kind"]].warnings(raw):
+            found.append(str(DataFileError(path, problem, item=f"fråga '{raw['id']}'",
+                                           line=raw.get(LINE), fix=fix)))
+    return tuple(found)
 
 
 def load_questions(path: Path | str, *, chapter: str | None = None) -> QuestionSet:
@@ -212,7 +168,8 @@ def load_questions(path: Path | str, *, chapter: str | None = None) -> QuestionS
     raw = load_yaml(path)
     if not isinstance(raw, dict):
         raise DataFileError(path, "filen ska börja med 'chapter:' och 'questions:'.",
-                            fix="se exemplet överst i widgets/questions.py eller i CONTRIBUTING.md.")
+                            fix="se exemplet överst i widgets/content/questions.py eller i "
+                                "CONTRIBUTING.md.")
     check_fields(path, raw, {"chapter", "questions"}, "filens början")
     expected = chapter or path.stem
     if raw.get("chapter") != expected:
@@ -225,7 +182,7 @@ def load_questions(path: Path | str, *, chapter: str | None = None) -> QuestionS
                             fix="lägg till frågor under 'questions:', var och en som '- id: …'.")
     seen: dict[str, int | None] = {}
     parsed = tuple(_question(path, q, n, seen) for n, q in enumerate(questions, start=1))
-    return QuestionSet(expected, parsed, path)
+    return QuestionSet(expected, _arrange(parsed), path, _warnings(path, questions))
 
 
 def load_chapter(chapter: str) -> QuestionSet:
@@ -237,36 +194,66 @@ def all_question_sets() -> list[QuestionSet]:
     return [load_questions(p) for p in sorted(QUIZ_DIR.glob("*.yml"))]
 
 
-# --- grading -----------------------------------------------------------------------------
-# The front-end grades in the browser (static/quiz.js). This mirror lets Python grade
-# a learner's answers read from the widget, and lets the tests pin down the rules.
+def quiz_schema() -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) for ``data/quiz/*.yml``, made from the kinds' own schemas.
 
-def grade(question: Question, response: Any) -> bool | None:
-    """Whether ``response`` answers ``question`` correctly; None for reflection questions.
-
-    Responses: single → option index; multiple → list of option indexes;
-    truefalse → bool; matching → list with the chosen right-hand text for each pair.
+    Editors use it to complete and check a file as it is written. The Swedish validator
+    (:func:`load_questions`) stays the judge: it also checks what a schema cannot say (unique
+    ids, options and pairs; the chapter's name; that the file is YAML at all).
     """
-    data = question.data
-    if question.kind == "single":
-        return isinstance(response, int) and 0 <= response < len(data["options"]) and \
-            data["options"][response]["correct"]
-    if question.kind == "multiple":
-        chosen = set(response or [])
-        return chosen == {i for i, o in enumerate(data["options"]) if o["correct"]}
-    if question.kind == "truefalse":
-        return response is data["answer"]
-    if question.kind == "matching":
-        return list(response or []) == [p["right"] for p in data["pairs"]]
-    return None
+    id_schema = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
+    per_kind = []
+    for kind in KINDS.values():
+        own = kind.schema()
+        per_kind.append({
+            "if": {"properties": {"kind": {"const": kind.name}}, "required": ["kind"]},
+            "then": {
+                "properties": {"id": True, "kind": True, **own["properties"]},
+                "required": own["required"],
+                "additionalProperties": False,
+            },
+        })
+    question = {
+        "type": "object",
+        "properties": {"id": id_schema, "kind": {"enum": list(KIND_NAMES)}},
+        "required": ["id", "kind"],
+        "allOf": per_kind,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://tillitskursen.github.io/tillitskursen/data/quiz/schema.json",
+        "title": "Tillitskursen: självtestets frågor (data/quiz/<kapitel>.yml)",
+        "description": ("Skapad av widgets/content/questions.py (quiz_schema). Ändra inte för "
+                        "hand: kör 'python -m widgets.content.questions --write-schema'."),
+        "type": "object",
+        "properties": {
+            "chapter": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+            "questions": {"type": "array", "minItems": 1, "items": question},
+        },
+        "required": ["chapter", "questions"],
+        "additionalProperties": False,
+    }
 
+
+def schema_text() -> str:
+    return json.dumps(quiz_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m widgets.content.questions [files]``: validate question files (default: all)."""
+    """``python -m widgets.content.questions [files]``: validate question files (default: all).
+
+    ``--write-schema`` writes ``data/quiz/schema.json`` from the kinds' schemas.
+    """
     import sys
 
-    paths = [Path(a) for a in (argv if argv is not None else sys.argv[1:])] or sorted(QUIZ_DIR.glob("*.yml"))
+    args = list(sys.argv[1:] if argv is None else argv)
+    if "--write-schema" in args:
+        SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
+        print(f"Skrev {SCHEMA_FILE}.")
+        args.remove("--write-schema")
+        if not args:
+            return 0
+    paths = [Path(a) for a in args] or sorted(QUIZ_DIR.glob("*.yml"))
     failed = 0
     for path in paths:
         try:
@@ -276,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
             print(err, file=sys.stderr)
         else:
             print(f"ok  {path.name}: {len(question_set)} frågor, {question_set.graded_count} rättas")
+            for warning in question_set.warnings:
+                print(f"    varning: {warning}")
     return 1 if failed else 0
 
 

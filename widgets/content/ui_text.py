@@ -41,7 +41,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "need_all_matches": "Välj ett alternativ på varje rad först.",
         "right": "Rätt!",
         "wrong": "Inte riktigt. Läs förklaringen och försök igen, eller visa svaret.",
-        "partly": "Delvis rätt: {right} av {total} stämmer. Försök igen, eller visa svaret.",
+        "partly_some": (
+            "Delvis rätt: du valde {chosen}, och {right} av dem stämmer. "
+            "Försök igen, eller visa svaret."
+        ),
+        "partly_missing": (
+            "Delvis rätt: det du valde stämmer, men fler alternativ stämmer. "
+            "Försök igen, eller visa svaret."
+        ),
+        "partly_pairs": "Delvis rätt: {right} av {total} par stämmer. Försök igen, eller visa svaret.",
         "revealed": "Här är rätt svar med förklaringar.",
         "option_right": "Rätt val.",
         "option_wrong": "Fel val.",
@@ -57,9 +65,50 @@ TEXTS: dict[str, dict[str, str]] = {
         "statement_is_false": "Påståendet är falskt.",
         "reflection_done": "Du har jämfört med modellsvaret.",
         "score": "Du har {right} av {total} rätt.",
+        "score_first": "På första försöket hade du {first} rätt.",
         "score_answered": "Du har svarat på {answered} av {total} frågor.",
         "score_reflection": "Reflektionsfrågor räknas inte i resultatet.",
         "restart": "Börja om testet",
+        "restart_confirm": (
+            "Vill du svara på frågorna i det här testet igen? Dina svar här tas bort. "
+            "Det du hade rätt på första försöket räknas ändå i Min översikt."
+        ),
+        "restart_yes": "Ja, börja om",
+        "restart_no": "Nej, behåll svaren",
+        "restarted": "Dina svar i testet är borttagna. Börja med fråga 1.",
+        # The answer store (static/answers.js): saved answers that no longer count.
+        "answer_changed": (
+            "Frågan har ändrats sedan du svarade. Ditt gamla svar räknas inte. Svara gärna igen."
+        ),
+        "answers_removed": (
+            "Några av dina sparade svar gällde frågor som inte finns kvar. De räknas inte."
+        ),
+        "answers_damaged": (
+            "Några av dina sparade svar gick inte att läsa. De frågorna börjar om. "
+            "Dina andra svar finns kvar."
+        ),
+        "answers_unreadable": (
+            "Dina sparade svar i det här kapitlet gick inte att läsa, så testet börjar om. "
+            "Svaren i andra kapitel finns kvar."
+        ),
+        "answers_version": (
+            "Dina svar i det här kapitlet sparades av en annan version av kursen och "
+            "går inte att läsa här, så testet börjar om. Svaren i andra kapitel finns kvar."
+        ),
+    },
+    "host": {
+        # The site's widget host (book/_assets/widget-host.js): when a part cannot be drawn.
+        # The site extension puts this section in every page (widgets.site.extension).
+        "missing": (
+            "Det här interaktiva inslaget saknas i sidan. Ladda om sidan eller öppna kapitlet "
+            "som notebook."
+        ),
+        "unsupported": "Det här inslaget kräver Jupyter. Öppna kapitlet som notebook för att använda det.",
+        "failed": "Det interaktiva inslaget kunde inte visas. Ladda om sidan.",
+        "unreadable": (
+            "Det interaktiva inslaget kunde inte läsas in, eftersom sidan är skadad. "
+            "Ladda om sidan eller läs kapitlet som PDF."
+        ),
     },
     "explorer": {
         "show_table": "Visa siffrorna som tabell",
@@ -76,13 +125,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "caption": "Dina resultat per kapitel",
         "chapter": "Kapitel",
         "answered": "Besvarade",
-        "right": "Rätt",
+        "right_first": "Rätt första gången",
+        "right": "Rätt till slut",
         "nothing_yet": "Du har inte svarat på några frågor än.",
+        "overview_not_counted": (
+            "Några sparade svar gäller frågor som har ändrats eller tagits bort, eller gick "
+            "inte att läsa. De räknas inte här."
+        ),
         "clear": "Rensa mina svar",
-        "confirm_clear": "Vill du ta bort alla dina svar i kursen? Det går inte att ångra.",
-        "confirm_yes": "Ja, ta bort allt",
+        "confirm_clear": (
+            "Vill du ta bort dina svar i alla självtester, också det du hade rätt första "
+            "gången? Det går inte att ångra. Din plan och din tillitsprofil finns kvar."
+        ),
+        "confirm_yes": "Ja, ta bort svaren",
         "confirm_no": "Nej, behåll",
-        "cleared": "Alla dina svar är borttagna.",
+        "cleared": (
+            "Dina svar i självtesterna är borttagna. Din plan och din tillitsprofil finns kvar."
+        ),
         "total": "Hela kursen",
         "of": "{n} av {total}",
     },
@@ -120,6 +179,12 @@ TEXTS: dict[str, dict[str, str]] = {
             "Välj ett betyg för alla {total} kännetecken innan du laddar ner. "
             "Det saknas för: {names}."
         ),
+        "confirm_clear": (
+            "Vill du ta bort alla betyg i din tillitsprofil? Det går inte att ångra. "
+            "Dina svar i självtesterna och din plan finns kvar."
+        ),
+        "confirm_yes": "Ja, rensa profilen",
+        "confirm_no": "Nej, behåll",
         "cleared": "Profilen är rensad.",
     },
     "plan": {
@@ -147,7 +212,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "downloaded": "Planen är nedladdad som {file}.",
         "clear": "Rensa",
         "confirm_clear": (
-            "Vill du ta bort allt du har skrivit i planen? Det går inte att ångra."
+            "Vill du ta bort allt du har skrivit och valt i planen? Det går inte att ångra. "
+            "Dina svar i självtesterna och din tillitsprofil finns kvar."
         ),
         "confirm_yes": "Ja, rensa planen",
         "confirm_no": "Nej, behåll",

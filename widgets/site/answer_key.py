@@ -2,7 +2,8 @@
 
 The ``{facit}`` directive (:mod:`widgets.site.directives`) renders one section per chapter
 (``id="facit-<chapter>"``), in the order of ``_toc.yml``, with the right answer and its
-explanation for every question.
+explanation for every question, in the order the chapter shows them. Each kind writes its own
+answer (:meth:`widgets.content.kinds.base.Kind.answer_key_html`).
 """
 
 from __future__ import annotations
@@ -12,35 +13,15 @@ import html
 from widgets.content import course
 from widgets.content.markup import to_html
 from widgets.content.questions import QuestionSet, all_question_sets
-
-
-def _answer(question) -> str:
-    d = question.data
-    if question.kind == "single":
-        option = next(o for o in d["options"] if o["correct"])
-        return f"<p><strong>{to_html(option['text'])}</strong></p><p>{to_html(option['feedback'])}</p>"
-    if question.kind == "multiple":
-        items = "".join(f"<li><strong>{to_html(o['text'])}</strong> – {to_html(o['feedback'])}</li>"
-                        for o in d["options"] if o["correct"])
-        return f"<ul>{items}</ul>"
-    if question.kind == "truefalse":
-        verdict = "Sant" if d["answer"] else "Falskt"
-        return f"<p><strong>{verdict}.</strong> {to_html(d['feedback'])}</p>"
-    if question.kind == "matching":
-        items = "".join(f"<li>{to_html(p['left'])} → <strong>{to_html(p['right'])}</strong></li>"
-                        for p in d["pairs"])
-        return f"<ul>{items}</ul>"
-    return f"<p><em>Modellsvar:</em> {to_html(d['model_answer'])}</p>"
-
-
-def _prompt(question) -> str:
-    d = question.data
-    return to_html(d["statement"] if question.kind == "truefalse" else d["prompt"])
+from widgets.content.ui_text import texts_for
 
 
 def chapter_html(question_set: QuestionSet, title: str) -> str:
-    items = "".join(f'<li class="tk-key-item"><p class="tk-key-q">{_prompt(q)}</p>{_answer(q)}</li>'
-                    for q in question_set.questions)
+    t = texts_for("quiz")
+    items = "".join(
+        f'<li class="tk-key-item"><p class="tk-key-q">{to_html(q.kind_of.question_text(q.data))}</p>'
+        f"{q.kind_of.answer_key_html(q.data, t)}</li>"
+        for q in question_set.questions)
     return (f'<section class="tk-key" id="facit-{html.escape(question_set.chapter)}">'
             f"<h2>{html.escape(title)}</h2><ol>{items}</ol></section>")
 

@@ -12,6 +12,8 @@ It
 - registers Swedish citations (``sv_author_year``) and bibliography entries (``sv``);
 - mends markup that extensions write and that breaks HTML or ARIA rules (``_BODY_FIXES``),
   and tells readers without JavaScript what an interactive part is (``NOSCRIPT``);
+- gives the widget host its Swedish notices (``ui_text`` section ``host``) on every page with
+  widgets (:func:`host_texts_script`);
 - keeps old addresses working: ``tk_redirects`` in ``_config.yml`` maps an old path to a
   page, and the build writes a small page at the old path that sends readers on.
 """
@@ -19,6 +21,7 @@ It
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 from pathlib import Path
@@ -27,6 +30,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from sphinx.application import Sphinx
 
+from widgets.content.ui_text import texts_for
 from widgets.site import citations
 from widgets.site.directives import AnswerKeyDirective, GlossaryDirective
 
@@ -93,6 +97,22 @@ def _fix_body_markup(app, pagename, templatename, context, doctree) -> None:
     context["body"] = _WIDGET_VIEW.sub(lambda m: m.group(1) + NOSCRIPT, body)
 
 
+#: The id of the script element the widget host reads its notices from.
+HOST_TEXTS_ID = "tk-host-texts"
+
+
+def host_texts_script() -> str:
+    """The widget host's notices (``ui_text`` section ``host``) as a JSON script element."""
+    payload = json.dumps(texts_for("host"), ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/json" id="{HOST_TEXTS_ID}">{payload}</script>'
+
+
+def _add_host_texts(app, pagename, templatename, context, doctree) -> None:
+    body = context.get("body") or ""
+    if _WIDGET_VIEW.search(body):
+        context["body"] = body + host_texts_script()
+
+
 REDIRECT_PAGE = """<!DOCTYPE html>
 <html lang="sv">
 <head>
@@ -151,6 +171,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _redirects)
     app.connect("html-page-context", _drop_assets, priority=900)
     app.connect("html-page-context", _fix_body_markup)
+    app.connect("html-page-context", _add_host_texts)
     app.add_directive("ordlista", GlossaryDirective)
     app.add_directive("facit", AnswerKeyDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -7,8 +7,11 @@ In a chapter notebook::
 
 The questions come from ``data/quiz/<chapter>.yml`` (see :mod:`widgets.content.questions`).
 Grading runs in the browser, so the self-test works on the static site. In a live
-kernel, the view writes the learner's answers back: ``quiz.answers``, ``quiz.score``
-and ``quiz.answered`` can be read from Python, and :meth:`SelfTest.results` tabulates them.
+kernel, the view writes the learner's answers back: ``quiz.answers``, ``quiz.score``,
+``quiz.first_right`` and ``quiz.answered`` can be read from Python, and
+:meth:`SelfTest.results` tabulates them. The view keeps answers with the answer store
+(``static/answers.js``), which re-grades them against the current questions on every load,
+so a chapter's score and *Min översikt* always agree.
 """
 
 from __future__ import annotations
@@ -32,10 +35,13 @@ class SelfTest(anywidget.AnyWidget):
     chapter = traitlets.Unicode().tag(sync=True)
     questions = traitlets.List(traitlets.Dict()).tag(sync=True)
     texts = traitlets.Dict().tag(sync=True)
-    #: Written by the view: question id → {"response": …, "status": "right" | "wrong" | …}.
+    #: Written by the view: question id → {"response", "status" ("right" | "wrong" |
+    #: "revealed" | "reflected" | "open"), "first" (the first check's result), "tries"}.
     answers = traitlets.Dict().tag(sync=True)
-    #: Written by the view: graded questions answered right.
+    #: Written by the view: graded questions answered right (in the end).
     score = traitlets.Int(0).tag(sync=True)
+    #: Written by the view: graded questions answered right on the first try.
+    first_right = traitlets.Int(0).tag(sync=True)
     #: Written by the view: questions answered (any status).
     answered = traitlets.Int(0).tag(sync=True)
 
@@ -67,6 +73,7 @@ class SelfTest(anywidget.AnyWidget):
                 "fråga": question.id,
                 "typ": question.kind,
                 "status": record.get("status", "obesvarad"),
+                "första försöket": record.get("first") or "",
             })
         return pd.DataFrame(rows).set_index("nr")
 
@@ -81,21 +88,23 @@ class ProgressOverview(anywidget.AnyWidget):
     _esm = esm.module("overview")
     _css = esm.stylesheet("overview")
 
+    #: Per chapter: its page, its notebook and one card per question (the answer store
+    #: re-grades saved answers with them, as the chapter's self-test does).
     chapters = traitlets.List(traitlets.Dict()).tag(sync=True)
     texts = traitlets.Dict().tag(sync=True)
 
-    def __init__(self, **kwargs):
+    def __init__(self, question_sets: list[QuestionSet] | None = None, **kwargs):
         order = {p.slug: i for i, p in enumerate(course.pages())}
+        sets = all_question_sets() if question_sets is None else question_sets
         chapters = []
-        for question_set in sorted(all_question_sets(), key=lambda s: order.get(s.chapter, 999)):
+        for question_set in sorted(sets, key=lambda s: order.get(s.chapter, 999)):
             page = course.page(question_set.chapter)
             chapters.append({
                 "chapter": question_set.chapter,
                 "title": page.title,
                 "page": f"{page.slug}.html",
                 "notebook": f"{page.slug}.ipynb",
-                "ids": [q.id for q in question_set.questions],
-                "graded": [q.id for q in question_set.questions if q.graded],
+                "cards": [q.card() for q in question_set.questions],
             })
         super().__init__(chapters=chapters, texts=texts_for("common", "quiz", "overview"),
                          **kwargs)

@@ -33,37 +33,107 @@ function h(tag, attrs, ...children) {
   return el;
 }
 
-const MARKUP = /\*\*([^*]+?)\*\*|\*([^*]+?)\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
-const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/*
+ * The course's small markup: *em*, **strong** and [text](url). The same rules, step for step,
+ * as widgets/content/markup.py (one table of hostile inputs runs through both:
+ * tests/tables/markup.json). Text is never parsed as HTML: everything else stays text.
+ */
+// eslint-disable-next-line no-control-regex -- a URL may not hold C0 controls or spaces
+const MARKUP = /\*\*([^*]+?)\*\*|\*([^*]+?)\*|\[([^\]]+)\]\(([^)\x00-\x20]+)\)/g;
+const SAFE_SCHEMES = ["http:", "https:", "mailto:"];
+const URL_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/** Named character references decoded in URLs (markup.NAMED_REFERENCES); others refuse the link. */
+const NAMED_REFERENCES = {
+  Tab: "\t", NewLine: "\n", excl: "!", quot: '"', QUOT: '"', num: "#", dollar: "$", percnt: "%",
+  amp: "&", AMP: "&", apos: "'", lpar: "(", rpar: ")", ast: "*", midast: "*", plus: "+",
+  comma: ",", period: ".", sol: "/", colon: ":", semi: ";", lt: "<", LT: "<", equals: "=",
+  gt: ">", GT: ">", quest: "?", commat: "@", lsqb: "[", lbrack: "[", bsol: "\\", rsqb: "]",
+  rbrack: "]", Hat: "^", lowbar: "_", UnderBar: "_", grave: "`", DiacriticalGrave: "`",
+  lcub: "{", lbrace: "{", verbar: "|", vert: "|", VerticalLine: "|", rcub: "}", rbrace: "}",
+  nbsp: "\u00a0", NoBreak: "\u2060", ZeroWidthSpace: "\u200b", zwnj: "\u200c", zwj: "\u200d",
+  lrm: "\u200e", rlm: "\u200f", shy: "\u00ad", ensp: "\u2002", emsp: "\u2003",
+  thinsp: "\u2009", hairsp: "\u200a",
+};
+const URL_REFERENCE = /&#[xX]([0-9A-Fa-f]+);?|&#([0-9]+);?|&([A-Za-z][A-Za-z0-9]*);/g;
+const URL_LEFT_OVER = /&#|&[A-Za-z][A-Za-z0-9]*;/;
+/** Controls, invisible formatting characters and separators: never in a link. */
+const URL_REFUSED = /[\p{Cc}\p{Cf}\p{Z}]/u;
 
-function safeUrl(url) {
-  const scheme = url.match(SCHEME);
-  return !scheme || ["http:", "https:", "mailto:"].includes(scheme[0].toLowerCase());
+function codePoint(digits, base) {
+  const trimmed = digits.replace(/^0+/, "") || "0";
+  const value = trimmed.length <= 7 ? parseInt(trimmed, base) : 0x110000;
+  if (value === 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return "\ufffd";
+  return String.fromCodePoint(value);
 }
 
 /**
- * Render the course's small markup (*em*, **strong**, [text](url)) as DOM nodes.
- * Everything else, such as <script> or onerror=, stays text. Mirrors widgets/markup.py.
+ * The URL a link may point to, normalised as a browser reads it (WHATWG URL: decode character
+ * references, strip leading/trailing C0 controls and spaces, remove tabs and newlines), or null
+ * if it is no link: only https:, http:, mailto:, relative paths and fragments are.
  */
-function renderMarkup(text) {
-  const fragment = document.createDocumentFragment();
+function linkTarget(url) {
+  const decoded = String(url).replace(URL_REFERENCE, (whole, hexa, decimal, name) => {
+    if (hexa !== undefined) return codePoint(hexa, 16);
+    if (decimal !== undefined) return codePoint(decimal, 10);
+    return Object.prototype.hasOwnProperty.call(NAMED_REFERENCES, name) ? NAMED_REFERENCES[name] : whole;
+  });
+  if (URL_LEFT_OVER.test(decoded)) return null;
+  // eslint-disable-next-line no-control-regex -- WHATWG URL: strip C0 controls and spaces
+  const target = decoded.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "").replace(/[\t\n\r]/g, "");
+  if (!target || URL_REFUSED.test(target)) return null;
+  if (target.slice(0, 2).replace(/\\/g, "/") === "//") return null;
+  const scheme = target.match(URL_SCHEME);
+  if (scheme && !SAFE_SCHEMES.includes(scheme[0].toLowerCase())) return null;
+  return target;
+}
+
+/**
+ * The markup as plain data: {type: "text"|"em"|"strong", text} or {type: "a", href, text};
+ * neighbouring text joined, empty text left out (markup.nodes in Python).
+ */
+function markupNodes(text) {
+  const out = [];
+  const addText = (value) => {
+    if (!value) return;
+    const last = out[out.length - 1];
+    if (last && last.type === "text") last.text += value;
+    else out.push({ type: "text", text: value });
+  };
   const source = String(text ?? "");
   let pos = 0;
   for (const match of source.matchAll(MARKUP)) {
-    fragment.append(document.createTextNode(source.slice(pos, match.index)));
-    if (match[1] !== undefined) fragment.append(h("strong", { text: match[1] }));
-    else if (match[2] !== undefined) fragment.append(h("em", { text: match[2] }));
-    else if (safeUrl(match[4])) fragment.append(h("a", { href: match[4], text: match[3] }));
-    else fragment.append(document.createTextNode(match[0]));
+    addText(source.slice(pos, match.index));
+    if (match[1] !== undefined) out.push({ type: "strong", text: match[1] });
+    else if (match[2] !== undefined) out.push({ type: "em", text: match[2] });
+    else {
+      const href = linkTarget(match[4]);
+      if (href === null) addText(match[0]);
+      else out.push({ type: "a", href, text: match[3] });
+    }
     pos = match.index + match[0].length;
   }
-  fragment.append(document.createTextNode(source.slice(pos)));
+  addText(source.slice(pos));
+  return out;
+}
+
+/** The markup as DOM nodes (text nodes and <em>, <strong>, <a href>; never innerHTML). */
+function renderMarkup(text) {
+  const fragment = document.createDocumentFragment();
+  for (const node of markupNodes(text)) {
+    if (node.type === "text") fragment.append(document.createTextNode(node.text));
+    else if (node.type === "a") fragment.append(h("a", { href: node.href, text: node.text }));
+    else fragment.append(h(node.type, { text: node.text }));
+  }
   return fragment;
 }
 
 const STORE_PREFIX = "tillitskursen:v1:";
 
-/** localStorage under the course's prefix; works without saving where storage is blocked. */
+/**
+ * localStorage under the course's prefix; works without saving where storage is blocked or
+ * full (then the page keeps what the learner did in memory, and `available` says so).
+ * getText/setText keep a text as it is; get/set keep a value as JSON.
+ */
 function openStore() {
   let storage = null;
   try {
@@ -75,43 +145,55 @@ function openStore() {
     storage = null;
   }
   const memory = new Map();
-  return {
+  const store = {
     available: storage !== null,
-    get(key) {
+    getText(key) {
+      const full = STORE_PREFIX + key;
+      if (memory.has(full)) return memory.get(full);
+      try {
+        return storage ? storage.getItem(full) : null;
+      } catch (err) {
+        return null;
+      }
+    },
+    setText(key, text) {
       const full = STORE_PREFIX + key;
       try {
-        const raw = storage ? storage.getItem(full) : memory.get(full);
+        if (!storage) throw new Error("no storage");
+        storage.setItem(full, text);
+        memory.delete(full);
+      } catch (err) {
+        memory.set(full, text);
+      }
+    },
+    get(key) {
+      try {
+        const raw = store.getText(key);
         return raw ? JSON.parse(raw) : null;
       } catch (err) {
         return null;
       }
     },
     set(key, value) {
-      const full = STORE_PREFIX + key;
-      const raw = JSON.stringify(value);
-      if (!storage) {
-        memory.set(full, raw);
-        return;
-      }
-      try {
-        storage.setItem(full, raw);
-      } catch (err) {
-        memory.set(full, raw);
-      }
+      store.setText(key, JSON.stringify(value));
     },
     keys(prefix) {
       const full = STORE_PREFIX + (prefix || "");
-      const found = [];
+      const found = new Set();
       if (storage) {
-        for (let i = 0; i < storage.length; i += 1) {
-          const key = storage.key(i);
-          if (key && key.startsWith(full)) found.push(key.slice(STORE_PREFIX.length));
+        try {
+          for (let i = 0; i < storage.length; i += 1) {
+            const key = storage.key(i);
+            if (key && key.startsWith(full)) found.add(key.slice(STORE_PREFIX.length));
+          }
+        } catch (err) {
+          /* storage went away: memory only */
         }
       }
       for (const key of memory.keys()) {
-        if (key.startsWith(full)) found.push(key.slice(STORE_PREFIX.length));
+        if (key.startsWith(full)) found.add(key.slice(STORE_PREFIX.length));
       }
-      return found;
+      return [...found];
     },
     remove(key) {
       const full = STORE_PREFIX + key;
@@ -125,6 +207,7 @@ function openStore() {
       }
     },
   };
+  return store;
 }
 
 let idCounter = 0;
@@ -138,4 +221,138 @@ function uniqueId(base) {
 function sync(model, values) {
   for (const [name, value] of Object.entries(values)) model.set(name, value);
   model.save_changes();
+}
+
+/**
+ * What a view must undo when it goes (anywidget: render returns a cleanup function). Every
+ * listener a view adds goes through listen() or onModel(), so dispose() removes them all.
+ */
+function disposer() {
+  const undo = [];
+  return {
+    listen(target, type, callback, options) {
+      target.addEventListener(type, callback, options);
+      undo.push(() => target.removeEventListener(type, callback, options));
+    },
+    onModel(model, event, callback) {
+      model.on(event, callback);
+      undo.push(() => model.off(event, callback));
+    },
+    later(callback, ms) {
+      const timer = setTimeout(callback, ms);
+      undo.push(() => clearTimeout(timer));
+      return timer;
+    },
+    add(callback) {
+      undo.push(callback);
+    },
+    dispose() {
+      while (undo.length) undo.pop()();
+    },
+  };
+}
+
+/**
+ * Show a message in a status line: an icon for `mark` ("right", "wrong" or "info") and the
+ * text; no text clears it. `key` names the message (data-message), so a view can tell
+ * whether the same message is already showing.
+ */
+function say(el, t, text, mark, key) {
+  el.replaceChildren();
+  el.dataset.message = key || "";
+  if (!text) {
+    el.removeAttribute("data-mark");
+    return;
+  }
+  el.dataset.mark = mark;
+  const icon = mark === "right" ? "icon_right" : mark === "wrong" ? "icon_wrong" : "icon_info";
+  el.append(h("span", { class: "tk-icon", "aria-hidden": "true", text: t(icon) }), text);
+}
+
+/** Save `text` as a file called `fileName` (a Blob and <a download>: nothing leaves the browser). */
+function downloadText(fileName, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = h("a", { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/**
+ * Ask before clearing. The trigger button opens a box with `question` and two buttons; focus
+ * goes to `no`. No closes the box and puts focus back on the trigger; yes runs `onYes`,
+ * closes the box and puts focus back on the trigger, and the caller's status line says what
+ * was cleared. Both buttons are described by the question, so a screen reader reads it.
+ */
+function confirmStep({ trigger, question, yes, no, onYes, listen, className }) {
+  const questionId = uniqueId("confirm");
+  const yesButton = h("button", { type: "button", class: "tk-button tk-primary tk-confirm-yes", text: yes, "aria-describedby": questionId });
+  const noButton = h("button", { type: "button", class: "tk-button tk-confirm-no", text: no, "aria-describedby": questionId });
+  const box = h("div", { class: `tk-confirm ${className || ""}`.trim(), hidden: true }, h("p", { id: questionId, text: question }), yesButton, noButton);
+  const close = () => {
+    box.hidden = true;
+    trigger.hidden = false;
+    trigger.focus();
+  };
+  listen(trigger, "click", () => {
+    box.hidden = false;
+    trigger.hidden = true;
+    noButton.focus();
+  });
+  listen(noButton, "click", close);
+  listen(yesButton, "click", () => {
+    onYes();
+    close();
+  });
+  return box;
+}
+
+/**
+ * A value the learner edits (an object: answers, ratings) kept in `store` under `key` and
+ * mirrored in the model's trait `trait`, so Python sees it in Jupyter. `clean` makes any value
+ * (stored, or sent from Python) valid; `same` compares two clean values. A change from Python
+ * calls `onOutside(value)` so the view can repaint. Listeners go through `d` (a disposer).
+ */
+function persisted({ model, store, key, trait, clean, same, d, onOutside }) {
+  const copy = (value) => JSON.parse(JSON.stringify(value));
+  const isEmpty = (value) => Object.keys(value).length === 0;
+  const fromModel = clean(model.get(trait));
+  let value = isEmpty(fromModel) ? clean(store.get(key)) : fromModel;
+  function keep() {
+    if (isEmpty(value)) store.remove(key);
+    else store.set(key, value);
+  }
+  d.onModel(model, `change:${trait}`, () => {
+    const incoming = clean(model.get(trait));
+    if (same(incoming, value)) return;
+    value = incoming;
+    keep();
+    onOutside(value);
+  });
+  if (!same(value, fromModel)) sync(model, { [trait]: copy(value) });
+  return {
+    get: () => value,
+    set(next) {
+      value = clean(next);
+      keep();
+      sync(model, { [trait]: copy(value) });
+    },
+  };
+}
+
+const SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+
+/** Create an SVG element: svgElement("rect", {x: 0}, child, …); "text" sets its text. */
+function svgElement(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG_NAMESPACE, tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "text") el.textContent = value;
+    else el.setAttribute(key, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) el.append(child);
+  }
+  return el;
 }

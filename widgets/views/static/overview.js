@@ -1,95 +1,81 @@
 /*
- * "Min översikt" (widgets.quiz.ProgressOverview): reads the learner's saved self-test
- * answers from localStorage and shows, per chapter, how many are answered and right.
- * Clearing removes everything the course has saved in this browser.
+ * "Min översikt" (widgets.views.quiz.ProgressOverview): reads the learner's saved self-test
+ * answers with the answer store (answers.js), re-graded against the current questions exactly
+ * as each chapter does, and shows per chapter how many are answered, right on the first try
+ * and right in the end. "Rensa mina svar" removes the self-test answers only (after asking);
+ * the plan and the profile are cleared in their own chapters.
  */
-
-function chapterCounts(store, chapter) {
-  const records = store.get(`quiz:${chapter.chapter}`) || {};
-  const answered = chapter.ids.filter((id) => records[id] && records[id].status).length;
-  const right = chapter.graded.filter((id) => records[id] && records[id].status === "right").length;
-  return { answered, right };
-}
 
 export default {
   render({ model, el }) {
+    const d = disposer();
     const t = makeT(model.get("texts"));
     const chapters = model.get("chapters") || [];
     const store = openStore();
-    const onSite = /\.html?$/.test(window.location.pathname) || window.location.pathname.endsWith("/");
+    const cardsByChapter = Object.fromEntries(chapters.map((chapter) => [chapter.chapter, chapter.cards]));
+    // On the static site (the course's widget host) chapters are .html pages; in Jupyter, notebooks.
+    const onSite = model.isStatic === true;
 
     const note = h("p", { class: "tk-note", "data-storage": store.available ? "ok" : "unavailable", text: t(store.available ? "saved_locally" : "storage_unavailable") });
+    const storeNote = h("p", { class: "tk-note tk-store-note", hidden: true, text: t("overview_not_counted") });
     const tbody = h("tbody");
     const tfoot = h("tfoot");
+    const columns = ["answered", "right_first", "right"];
     const table = h(
       "table",
       { class: "tk-overview-table" },
       h("caption", { text: t("caption") }),
-      h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("chapter") }), h("th", { scope: "col", text: t("answered") }), h("th", { scope: "col", text: t("right") }))),
+      h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("chapter") }), columns.map((key) => h("th", { scope: "col", text: t(key) })))),
       tbody,
       tfoot
     );
     const status = h("p", { class: "tk-status", role: "status", "aria-live": "polite" });
-    const clear = h("button", { type: "button", class: "tk-button", text: t("clear") });
-    const yes = h("button", { type: "button", class: "tk-button tk-primary", text: t("confirm_yes") });
-    const no = h("button", { type: "button", class: "tk-button", text: t("confirm_no") });
-    const confirmBox = h("div", { class: "tk-confirm", hidden: true }, h("p", { text: t("confirm_clear") }), yes, no);
+    const clear = h("button", { type: "button", class: "tk-button tk-overview-clear", text: t("clear") });
+    const confirmBox = confirmStep({
+      trigger: clear,
+      question: t("confirm_clear"),
+      yes: t("confirm_yes"),
+      no: t("confirm_no"),
+      listen: d.listen,
+      className: "tk-overview-confirm",
+      onYes() {
+        clearAllAnswers(store);
+        draw();
+        say(status, t, t("cleared"), "right", "cleared");
+      },
+    });
+
+    const cells = (counts) => [
+      h("td", { "data-count": "answered", text: t("of", { n: counts.answered, total: counts.total }) }),
+      h("td", { "data-count": "right-first", text: t("of", { n: counts.firstRight, total: counts.graded }) }),
+      h("td", { "data-count": "right", text: t("of", { n: counts.right, total: counts.graded }) }),
+    ];
 
     function draw() {
-      let answeredAll = 0;
-      let rightAll = 0;
-      let idsAll = 0;
-      let gradedAll = 0;
+      const saved = readAllAnswers(store, cardsByChapter);
+      const all = { total: 0, graded: 0, answered: 0, right: 0, firstRight: 0 };
+      let uncounted = false;
       tbody.replaceChildren(
         ...chapters.map((chapter) => {
-          const { answered, right } = chapterCounts(store, chapter);
-          answeredAll += answered;
-          rightAll += right;
-          idsAll += chapter.ids.length;
-          gradedAll += chapter.graded.length;
+          const { records, notes } = saved[chapter.chapter];
+          const counts = countAnswers(records, chapter.cards);
+          for (const key of Object.keys(all)) all[key] += counts[key];
+          uncounted = uncounted || anyNotes(notes);
           const href = onSite ? chapter.page : chapter.notebook;
-          return h(
-            "tr",
-            { "data-chapter": chapter.chapter },
-            h("th", { scope: "row" }, h("a", { href, text: chapter.title })),
-            h("td", { "data-count": "answered", text: t("of", { n: answered, total: chapter.ids.length }) }),
-            h("td", { "data-count": "right", text: t("of", { n: right, total: chapter.graded.length }) })
-          );
+          return h("tr", { "data-chapter": chapter.chapter }, h("th", { scope: "row" }, h("a", { href, text: chapter.title })), cells(counts));
         })
       );
-      tfoot.replaceChildren(
-        h(
-          "tr",
-          {},
-          h("th", { scope: "row", text: t("total") }),
-          h("td", { "data-count": "answered", text: t("of", { n: answeredAll, total: idsAll }) }),
-          h("td", { "data-count": "right", text: t("of", { n: rightAll, total: gradedAll }) })
-        )
-      );
-      if (answeredAll === 0 && !status.textContent) status.textContent = t("nothing_yet");
+      tfoot.replaceChildren(h("tr", {}, h("th", { scope: "row", text: t("total") }), cells(all)));
+      storeNote.hidden = !uncounted;
+      if (all.answered === 0 && !status.textContent) say(status, t, t("nothing_yet"), "info", "nothing_yet");
     }
 
-    clear.addEventListener("click", () => {
-      confirmBox.hidden = false;
-      clear.hidden = true;
-      no.focus();
-    });
-    no.addEventListener("click", () => {
-      confirmBox.hidden = true;
-      clear.hidden = false;
-      clear.focus();
-    });
-    yes.addEventListener("click", () => {
-      for (const key of store.keys("")) store.remove(key);
-      confirmBox.hidden = true;
-      clear.hidden = false;
-      status.textContent = t("cleared");
-      draw();
-      clear.focus();
-    });
-
-    el.replaceChildren(h("section", { class: "tk-overview" }, note, h("div", { class: "tk-table-wrap" }, table), status, clear, confirmBox));
+    el.replaceChildren(h("section", { class: "tk-overview" }, note, storeNote, h("div", { class: "tk-table-wrap" }, table), status, clear, confirmBox));
     draw();
-    window.addEventListener("storage", draw);
+    d.listen(window, "storage", draw);
+    return () => {
+      d.dispose();
+      el.replaceChildren();
+    };
   },
 };

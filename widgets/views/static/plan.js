@@ -79,13 +79,25 @@ function printView(prompts, answers, t, date) {
 
 export default {
   render({ model, el }) {
+    const d = disposer();
     const t = makeT(model.get("texts"));
     const prompts = model.get("prompts") || [];
     const maxLength = model.get("max_length") || 2000;
     const store = openStore();
-    const fromModel = cleanAnswers(model.get("answers"), prompts, maxLength);
-    let answers = Object.keys(fromModel).length ? fromModel : cleanAnswers(store.get(PLAN_KEY), prompts, maxLength);
-    let savedTimer = null;
+    const clean = (raw) => cleanAnswers(raw, prompts, maxLength);
+    const plan = persisted({
+      model,
+      store,
+      key: PLAN_KEY,
+      trait: "answers",
+      clean,
+      same: sameAnswers,
+      d,
+      onOutside() {
+        paint();
+        drawPrint();
+      },
+    });
 
     const fields = prompts.map((prompt) => {
       const id = uniqueId(`plan-${prompt.id}`);
@@ -94,7 +106,7 @@ export default {
       if (prompt.kind === "choices") {
         const boxes = (prompt.options || []).map((option, i) => {
           const input = h("input", { type: "checkbox", id: `${id}-${i}`, name: id, value: option });
-          input.addEventListener("change", () => {
+          d.listen(input, "change", () => {
             setAnswer(prompt, boxes.filter((box) => box.input.checked).map((box) => box.option));
           });
           return { input, option, el: h("div", { class: "tk-plan-choice" }, input, h("label", { for: `${id}-${i}`, text: option })) };
@@ -115,7 +127,7 @@ export default {
         maxlength: maxLength,
         "aria-describedby": helpId,
       });
-      area.addEventListener("input", () => setAnswer(prompt, area.value));
+      d.listen(area, "input", () => setAnswer(prompt, area.value));
       const item = h(
         "div",
         { class: "tk-plan-item tk-plan-text", "data-prompt": prompt.id },
@@ -129,10 +141,21 @@ export default {
     const printButton = h("button", { type: "button", class: "tk-button tk-primary tk-plan-print-button", text: t("print") });
     const downloadButton = h("button", { type: "button", class: "tk-button tk-plan-download", text: t("download") });
     const clearButton = h("button", { type: "button", class: "tk-button tk-plan-clear", text: t("clear") });
-    const yes = h("button", { type: "button", class: "tk-button tk-primary tk-plan-confirm-yes", text: t("confirm_yes") });
-    const no = h("button", { type: "button", class: "tk-button tk-plan-confirm-no", text: t("confirm_no") });
-    const confirmBox = h("div", { class: "tk-confirm tk-plan-confirm", hidden: true }, h("p", { text: t("confirm_clear") }), yes, no);
     const statusEl = h("p", { class: "tk-status", role: "status", "aria-live": "polite" });
+    const confirmBox = confirmStep({
+      trigger: clearButton,
+      question: t("confirm_clear"),
+      yes: t("confirm_yes"),
+      no: t("confirm_no"),
+      listen: d.listen,
+      className: "tk-plan-confirm",
+      onYes() {
+        plan.set({});
+        paint();
+        drawPrint();
+        announce(t("cleared"), "right");
+      },
+    });
     const printSection = h("div", { class: "tk-plan-print" });
 
     const root = h(
@@ -149,19 +172,8 @@ export default {
     );
     el.replaceChildren(root);
 
-    /** Show a message in the status line; `key` names it, so "Sparat" is not repeated. */
-    function say(text, mark, key) {
-      statusEl.replaceChildren();
-      statusEl.dataset.message = key || "";
-      if (!text) {
-        statusEl.removeAttribute("data-mark");
-        return;
-      }
-      statusEl.dataset.mark = mark;
-      statusEl.append(h("span", { class: "tk-icon", "aria-hidden": "true", text: t(mark === "right" ? "icon_right" : "icon_info") }), text);
-    }
-
     function paint() {
+      const answers = plan.get();
       for (const field of fields) {
         const value = answers[field.prompt.id];
         if (field.area) field.area.value = typeof value === "string" ? value : "";
@@ -170,45 +182,35 @@ export default {
     }
 
     function drawPrint() {
-      printSection.replaceChildren(printView(prompts, answers, t, isoDate(new Date())));
-      root.dataset.filled = String(Object.keys(answers).length);
+      printSection.replaceChildren(printView(prompts, plan.get(), t, isoDate(new Date())));
+      root.dataset.filled = String(Object.keys(plan.get()).length);
     }
 
-    function keep() {
-      if (Object.keys(answers).length) store.set(PLAN_KEY, answers);
-      else store.remove(PLAN_KEY);
-    }
-
-    function save() {
-      keep();
-      drawPrint();
-      sync(model, { answers: JSON.parse(JSON.stringify(answers)) });
-    }
-
+    let savedTimer = null;
     /** Say "Sparat" once the learner pauses, not on every key (a screen reader reads it). */
     function savedSoon() {
       clearTimeout(savedTimer);
-      savedTimer = setTimeout(() => {
+      savedTimer = d.later(() => {
         const key = store.available ? "saved" : "saved_memory";
-        if (statusEl.dataset.message !== key) say(t(key), "right", key);
+        if (statusEl.dataset.message !== key) say(statusEl, t, t(key), "right", key);
       }, SAVED_DELAY_MS);
     }
 
     function setAnswer(prompt, value) {
-      answers = cleanAnswers(Object.assign({}, answers, { [prompt.id]: value }), prompts, maxLength);
-      save();
+      plan.set(Object.assign({}, plan.get(), { [prompt.id]: value }));
+      drawPrint();
       savedSoon();
     }
 
     function announce(text, mark) {
       clearTimeout(savedTimer);
-      say(text, mark);
+      say(statusEl, t, text, mark);
     }
 
-    printButton.addEventListener("click", () => {
+    d.listen(printButton, "click", () => {
       const date = isoDate(new Date());
       for (const old of document.querySelectorAll(".tk-plan-print-page")) old.remove();
-      const sheet = h("div", { class: "tk-plan-print-page" }, printView(prompts, answers, t, date));
+      const sheet = h("div", { class: "tk-plan-print-page" }, printView(prompts, plan.get(), t, date));
       document.body.append(sheet);
       document.documentElement.classList.add(PRINTING);
       const done = () => {
@@ -216,56 +218,23 @@ export default {
         document.documentElement.classList.remove(PRINTING);
         sheet.remove();
       };
-      window.addEventListener("afterprint", done);
-      announce(Object.keys(answers).length ? "" : t("print_empty"), "info");
+      d.listen(window, "afterprint", done);
+      announce(Object.keys(plan.get()).length ? "" : t("print_empty"), "info");
       window.print();
     });
 
-    downloadButton.addEventListener("click", () => {
-      const text = planText(prompts, answers, t, isoDate(new Date()));
-      const blob = new Blob([text], { type: "text/plain;charset=utf-8" });
-      const url = URL.createObjectURL(blob);
-      const link = h("a", { href: url, download: t("file_name"), hidden: true });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    d.listen(downloadButton, "click", () => {
+      downloadText(t("file_name"), planText(prompts, plan.get(), t, isoDate(new Date())), "text/plain;charset=utf-8");
       announce(t("downloaded", { file: t("file_name") }), "right");
-    });
-
-    clearButton.addEventListener("click", () => {
-      confirmBox.hidden = false;
-      clearButton.hidden = true;
-      no.focus();
-    });
-    no.addEventListener("click", () => {
-      confirmBox.hidden = true;
-      clearButton.hidden = false;
-      clearButton.focus();
-    });
-    yes.addEventListener("click", () => {
-      answers = {};
-      paint();
-      save();
-      confirmBox.hidden = true;
-      clearButton.hidden = false;
-      announce(t("cleared"), "right");
-      clearButton.focus();
-    });
-
-    model.on("change:answers", () => {
-      const incoming = cleanAnswers(model.get("answers"), prompts, maxLength);
-      if (sameAnswers(incoming, answers)) return;
-      answers = incoming;
-      keep();
-      paint();
-      drawPrint();
     });
 
     paint();
     drawPrint();
-    if (!sameAnswers(answers, cleanAnswers(model.get("answers"), prompts, maxLength))) {
-      sync(model, { answers: JSON.parse(JSON.stringify(answers)) });
-    }
+    return () => {
+      d.dispose();
+      for (const sheet of document.querySelectorAll(".tk-plan-print-page")) sheet.remove();
+      document.documentElement.classList.remove(PRINTING);
+      el.replaceChildren();
+    };
   },
 };

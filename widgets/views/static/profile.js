@@ -4,27 +4,12 @@
  * page without a kernel: native radio buttons in a fieldset per hallmark, a chart of the
  * profile as inline SVG, a plain-words reading and a table alternative, all redrawn on
  * every change. Ratings are kept in localStorage under "profile" and can be downloaded
- * as a CSV file (a Blob and <a download>): nothing is sent anywhere. In Jupyter the view
- * also writes `ratings` back to Python.
+ * as a CSV file (a Blob and <a download>): nothing is sent anywhere. Rensa asks first, like
+ * every clear button in the course. In Jupyter the view also writes `ratings` back to Python.
  */
 
 const PROFILE_KEY = "profile";
-const SVG_NS = "http://www.w3.org/2000/svg";
 const CHART = { width: 340, row: 46, nameY: 16, barY: 23, barHeight: 14, axis: 26 };
-
-/** Create an SVG element: svg("rect", {x: 0}, child, …). */
-function svg(tag, attrs, ...children) {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [key, value] of Object.entries(attrs || {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key === "text") el.textContent = value;
-    else el.setAttribute(key, String(value));
-  }
-  for (const child of children.flat()) {
-    if (child !== null && child !== undefined && child !== false) el.append(child);
-  }
-  return el;
-}
 
 /** Only known hallmarks with a whole-number rating on their scale. */
 function cleanRatings(raw, hallmarks) {
@@ -89,28 +74,28 @@ function drawChart(chart, title, hallmarks, ratings, t) {
     const ticks = [];
     for (let k = 1; k < steps; k += 1) {
       const x = (width * k) / steps;
-      ticks.push(svg("line", { class: "tk-profile-tick", x1: x, x2: x, y1: top + barY, y2: top + barY + barHeight }));
+      ticks.push(svgElement("line", { class: "tk-profile-tick", x1: x, x2: x, y1: top + barY, y2: top + barY + barHeight }));
     }
-    return svg(
+    return svgElement(
       "g",
       { class: "tk-profile-row", "data-hallmark": hallmark.id, "data-value": value || null },
-      svg("text", { class: "tk-profile-chart-name", x: 0, y: top + nameY, text: hallmark.name }),
-      svg("text", {
+      svgElement("text", { class: "tk-profile-chart-name", x: 0, y: top + nameY, text: hallmark.name }),
+      svgElement("text", {
         class: value ? "tk-profile-chart-value" : "tk-profile-chart-value tk-profile-chart-missing",
         x: width,
         y: top + nameY,
         "text-anchor": "end",
         text: value ? t("chart_value", { value }) : t("not_rated"),
       }),
-      svg("rect", { class: "tk-profile-track", x: 0.5, y: top + barY, width: width - 1, height: barHeight, rx: 2 }),
-      value ? svg("rect", { class: "tk-profile-bar", x: 0.5, y: top + barY, width: Math.max((width * value) / steps - 1, 0), height: barHeight, rx: 2 }) : null,
+      svgElement("rect", { class: "tk-profile-track", x: 0.5, y: top + barY, width: width - 1, height: barHeight, rx: 2 }),
+      value ? svgElement("rect", { class: "tk-profile-bar", x: 0.5, y: top + barY, width: Math.max((width * value) / steps - 1, 0), height: barHeight, rx: 2 }) : null,
       ticks
     );
   });
   const labels = [];
   for (let k = 1; k <= steps; k += 1) {
     labels.push(
-      svg("text", {
+      svgElement("text", {
         class: "tk-profile-axis",
         x: (width * k) / steps,
         y: hallmarks.length * row + axis - 8,
@@ -139,11 +124,23 @@ function drawTable(tbody, hallmarks, ratings, t) {
 
 export default {
   render({ model, el }) {
+    const d = disposer();
     const t = makeT(model.get("texts"));
     const hallmarks = model.get("hallmarks") || [];
     const store = openStore();
-    const fromModel = cleanRatings(model.get("ratings"), hallmarks);
-    let ratings = Object.keys(fromModel).length ? fromModel : cleanRatings(store.get(PROFILE_KEY), hallmarks);
+    const profile = persisted({
+      model,
+      store,
+      key: PROFILE_KEY,
+      trait: "ratings",
+      clean: (raw) => cleanRatings(raw, hallmarks),
+      same: sameRatings,
+      d,
+      onOutside() {
+        paint();
+        draw();
+      },
+    });
 
     const base = uniqueId("profile");
     const items = hallmarks.map((hallmark) => {
@@ -152,7 +149,7 @@ export default {
         const value = i + 1;
         const id = `${itemId}-${value}`;
         const input = h("input", { type: "radio", id, name: `${itemId}-rating`, value: String(value) });
-        input.addEventListener("change", () => {
+        d.listen(input, "change", () => {
           if (input.checked) setRating(hallmark.id, value);
         });
         const label = h(
@@ -173,8 +170,8 @@ export default {
     });
 
     const titleId = `${base}-chart-title`;
-    const chartTitle = svg("title", { id: titleId });
-    const chart = svg("svg", { class: "tk-profile-chart", role: "img", "aria-labelledby": titleId });
+    const chartTitle = svgElement("title", { id: titleId });
+    const chart = svgElement("svg", { class: "tk-profile-chart", role: "img", "aria-labelledby": titleId });
     const readingEl = h("p", { class: "tk-profile-reading", "aria-live": "polite", id: `${base}-reading` });
     const tbody = h("tbody");
     const table = h(
@@ -196,6 +193,20 @@ export default {
     const downloadButton = h("button", { type: "button", class: "tk-button tk-primary tk-profile-download", text: t("download") });
     const clearButton = h("button", { type: "button", class: "tk-button tk-profile-clear", text: t("clear") });
     const statusEl = h("p", { class: "tk-status", role: "status", "aria-live": "polite" });
+    const confirmBox = confirmStep({
+      trigger: clearButton,
+      question: t("confirm_clear"),
+      yes: t("confirm_yes"),
+      no: t("confirm_no"),
+      listen: d.listen,
+      className: "tk-profile-confirm",
+      onYes() {
+        profile.set({});
+        paint();
+        draw();
+        say(statusEl, t, t("cleared"), "right");
+      },
+    });
 
     const root = h(
       "section",
@@ -205,89 +216,51 @@ export default {
       h("div", { class: "tk-profile-form" }, items.map((item) => item.fieldset)),
       figure,
       h("div", { class: "tk-actions" }, downloadButton, clearButton),
+      confirmBox,
       statusEl
     );
     el.replaceChildren(root);
 
-    function say(text, mark) {
-      statusEl.replaceChildren();
-      if (!text) {
-        statusEl.removeAttribute("data-mark");
-        return;
-      }
-      statusEl.dataset.mark = mark;
-      statusEl.append(h("span", { class: "tk-icon", "aria-hidden": "true", text: t(mark === "right" ? "icon_right" : "icon_info") }), text);
-    }
-
     function paint() {
+      const ratings = profile.get();
       for (const item of items) {
         for (const { input, value } of item.inputs) input.checked = ratings[item.hallmark.id] === value;
       }
     }
 
     function draw() {
+      const ratings = profile.get();
       drawChart(chart, chartTitle, hallmarks, ratings, t);
       readingEl.textContent = readingText(hallmarks, ratings, t);
       drawTable(tbody, hallmarks, ratings, t);
       root.dataset.rated = String(Object.keys(ratings).length);
     }
 
-    function keep() {
-      if (Object.keys(ratings).length) store.set(PROFILE_KEY, ratings);
-      else store.remove(PROFILE_KEY);
-    }
-
-    function save() {
-      keep();
-      draw();
-      sync(model, { ratings: Object.assign({}, ratings) });
-    }
-
     function setRating(id, value) {
-      ratings = Object.assign({}, ratings, { [id]: value });
-      say("", null);
-      save();
+      profile.set(Object.assign({}, profile.get(), { [id]: value }));
+      say(statusEl, t, "", null);
+      draw();
     }
 
-    downloadButton.addEventListener("click", () => {
+    d.listen(downloadButton, "click", () => {
+      const ratings = profile.get();
       const missing = items.filter((item) => !ratings[item.hallmark.id]);
       if (missing.length) {
-        say(t("need_all", { total: hallmarks.length, names: joinNames(missing.map((item) => item.hallmark.name), t) }), "info");
+        say(statusEl, t, t("need_all", { total: hallmarks.length, names: joinNames(missing.map((item) => item.hallmark.name), t) }), "info");
         missing[0].inputs[0].input.focus();
         return;
       }
       const columns = model.get("csv_columns") || [];
       const lines = [columns.join(","), ...hallmarks.map((hallmark) => `${hallmark.id},${ratings[hallmark.id]}`)];
-      const blob = new Blob([`${lines.join("\n")}\n`], { type: "text/csv;charset=utf-8" });
-      const url = URL.createObjectURL(blob);
-      const link = h("a", { href: url, download: t("file_name"), hidden: true });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
-      say(t("downloaded", { file: t("file_name") }), "right");
-    });
-
-    clearButton.addEventListener("click", () => {
-      ratings = {};
-      paint();
-      save();
-      say(t("cleared"), "right");
-    });
-
-    model.on("change:ratings", () => {
-      const incoming = cleanRatings(model.get("ratings"), hallmarks);
-      if (sameRatings(incoming, ratings)) return;
-      ratings = incoming;
-      keep();
-      paint();
-      draw();
+      downloadText(t("file_name"), `${lines.join("\n")}\n`, "text/csv;charset=utf-8");
+      say(statusEl, t, t("downloaded", { file: t("file_name") }), "right");
     });
 
     paint();
     draw();
-    if (!sameRatings(ratings, cleanRatings(model.get("ratings"), hallmarks))) {
-      sync(model, { ratings: Object.assign({}, ratings) });
-    }
+    return () => {
+      d.dispose();
+      el.replaceChildren();
+    };
   },
 };

@@ -1,201 +1,33 @@
 /*
- * Self-test view (widgets.quiz.SelfTest). Grades in the browser, so it works on the
- * static page without a kernel; in Jupyter it also writes `answers`, `score` and
- * `answered` back to Python. Answers are kept in localStorage per chapter.
+ * Self-test view (widgets.views.quiz.SelfTest). Grades in the browser, so it works on the
+ * static page without a kernel; in Jupyter it also writes `answers`, `score`, `first_right`
+ * and `answered` back to Python. Answers are kept with the answer store (answers.js), which
+ * re-grades them against the current questions on every load.
  *
- * Responses: single → option index; multiple → sorted option indexes;
- * truefalse → boolean; matching → chosen right-hand text per pair (or null);
- * reflection → text. Statuses: right, wrong, revealed, reflected (no record: unanswered).
+ * KINDS holds each question kind's front-end parts in one place: render (the inputs),
+ * read/write (a response, in the answer store's form), complete (is there something to
+ * check?), feedback (per option or row), wrongMessage (the status after a wrong answer) and
+ * print (the paper version). Grading itself is the same for every kind: a response is right
+ * when it equals the question's key (gradeResponse in answers.js; the key comes from Python,
+ * widgets/content/kinds/). The Python parts of each kind are in widgets/content/kinds/.
+ *
+ * Focus: after Kontrollera, Visa svaret or Visa modellsvar, focus goes to the question's status
+ * line (or the model answer), which is read once; after Försök igen to the first input;
+ * Börja om testet asks first (confirmStep). The score line is not a live region.
  */
 
-const GRADED = ["single", "multiple", "truefalse", "matching"];
+const LOCKED = ["right", "wrong", "revealed"];
 
-function sameList(a, b) {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
+/** The text of markup without the markup (for <option>, which holds only text). */
+function plainText(text) {
+  return markupNodes(text).map((node) => node.text).join("");
 }
 
-/** Whether a response is right (mirrors widgets.questions.grade). */
-function grade(question, response) {
-  switch (question.kind) {
-    case "single":
-      return Number.isInteger(response) && Boolean(question.options[response]?.correct);
-    case "multiple": {
-      const wanted = question.options.flatMap((o, i) => (o.correct ? [i] : []));
-      return sameList([...(response || [])].sort((a, b) => a - b), wanted);
-    }
-    case "truefalse":
-      return response === question.answer;
-    case "matching":
-      return sameList(response || [], question.pairs.map((p) => p.right));
-    default:
-      return null;
-  }
+function feedbackBox(id) {
+  return h("div", { class: "tk-feedback", id, hidden: true });
 }
 
-/** Whether the learner has given something to check. */
-function complete(question, response) {
-  switch (question.kind) {
-    case "single":
-      return Number.isInteger(response);
-    case "multiple":
-      return Array.isArray(response) && response.length > 0;
-    case "truefalse":
-      return typeof response === "boolean";
-    case "matching":
-      return Array.isArray(response) && response.every((r) => typeof r === "string" && r);
-    default:
-      return true;
-  }
-}
-
-/** Right-hand texts in a fixed order that does not give the pairs away. */
-function matchingChoices(question) {
-  return question.pairs.map((p) => p.right).sort((a, b) => a.localeCompare(b, "sv"));
-}
-
-function questionView(question, index, total, ctx) {
-  const { t, chapter } = ctx;
-  const base = uniqueId(`${chapter}-${question.id}`);
-  const parts = { inputs: [], feedback: [], rows: [] };
-  const statusEl = h("p", { class: "tk-status", role: "status", "aria-live": "polite", id: `${base}-status` });
-  const intro = question.kind === "truefalse" ? question.statement : question.prompt;
-  const legend = h(
-    "legend",
-    {},
-    total > 1 ? h("span", { class: "tk-q-number", text: t("question_of", { n: index + 1, total }) }) : null,
-    h("span", { class: "tk-q-prompt" }, renderMarkup(intro))
-  );
-  const body = [];
-  const hint = h("p", { class: "tk-hint", id: `${base}-hint`, text: t(`kind_${question.kind}`) });
-  if (question.kind === "truefalse" && question.prompt) {
-    body.push(h("p", { class: "tk-q-context" }, renderMarkup(question.prompt)));
-  }
-  body.push(hint);
-
-  const feedbackBox = (id) => h("div", { class: "tk-feedback", id, hidden: true });
-
-  if (question.kind === "single" || question.kind === "multiple" || question.kind === "truefalse") {
-    const type = question.kind === "multiple" ? "checkbox" : "radio";
-    const choices =
-      question.kind === "truefalse"
-        ? [{ text: t("true"), value: true }, { text: t("false"), value: false }]
-        : question.options.map((o, i) => ({ text: o.text, value: i }));
-    const list = h("div", { class: "tk-options" });
-    choices.forEach((choice, i) => {
-      const id = `${base}-opt-${i}`;
-      const fbId = `${id}-fb`;
-      const input = h("input", {
-        type,
-        id,
-        name: `${base}-choice`,
-        value: String(i),
-        "aria-describedby": question.kind === "truefalse" ? null : fbId,
-      });
-      parts.inputs.push({ input, value: choice.value });
-      const fb = question.kind === "truefalse" ? null : feedbackBox(fbId);
-      if (fb) parts.feedback.push(fb);
-      list.append(
-        h("div", { class: "tk-option" }, h("div", { class: "tk-choice" }, input, h("label", { for: id }, renderMarkup(choice.text))), fb)
-      );
-    });
-    body.push(list);
-    if (question.kind === "truefalse") {
-      const fb = feedbackBox(`${base}-fb`);
-      parts.feedback.push(fb);
-      body.push(fb);
-    }
-  } else if (question.kind === "matching") {
-    const rows = h("div", { class: "tk-matching" });
-    const choices = matchingChoices(question);
-    question.pairs.forEach((pair, i) => {
-      const id = `${base}-row-${i}`;
-      const fbId = `${id}-fb`;
-      const select = h(
-        "select",
-        { id, "aria-describedby": fbId },
-        h("option", { value: "", text: t("choose") }),
-        choices.map((text) => h("option", { value: text, text }))
-      );
-      const fb = feedbackBox(fbId);
-      parts.rows.push({ select, fb, pair });
-      rows.append(h("div", { class: "tk-row" }, h("label", { for: id }, renderMarkup(pair.left)), select, fb));
-    });
-    body.push(rows);
-  } else {
-    const id = `${base}-text`;
-    const area = h("textarea", { id, rows: 4 });
-    parts.textarea = area;
-    body.push(h("div", { class: "tk-reflection" }, h("label", { for: id, text: t("your_answer") }), area));
-    const model = h(
-      "div",
-      { class: "tk-model-answer", id: `${base}-model`, hidden: true },
-      h("p", { class: "tk-model-title", text: t("model_answer") }),
-      h("p", {}, renderMarkup(question.model_answer))
-    );
-    parts.modelAnswer = model;
-    body.push(model);
-  }
-
-  const buttons = {
-    check: h("button", { type: "button", class: "tk-button tk-primary", text: t(question.kind === "reflection" ? "show_model_answer" : "check") }),
-    retry: h("button", { type: "button", class: "tk-button", text: t("try_again"), hidden: true }),
-    reveal: h("button", { type: "button", class: "tk-button", text: t("reveal"), hidden: true }),
-  };
-  const actions = h("div", { class: "tk-actions" }, buttons.check, buttons.retry, buttons.reveal);
-  const fieldset = h("fieldset", { class: `tk-question tk-${question.kind}`, id: base, "data-question": question.id }, legend, body, actions, statusEl);
-  return { question, fieldset, parts, buttons, statusEl };
-}
-
-function readResponse(view) {
-  const { question, parts } = view;
-  switch (question.kind) {
-    case "single":
-    case "truefalse": {
-      const checked = parts.inputs.find((p) => p.input.checked);
-      return checked ? checked.value : null;
-    }
-    case "multiple":
-      return parts.inputs.filter((p) => p.input.checked).map((p) => p.value);
-    case "matching":
-      return parts.rows.map((r) => r.select.value || null);
-    default:
-      return parts.textarea.value;
-  }
-}
-
-function writeResponse(view, response) {
-  const { question, parts } = view;
-  switch (question.kind) {
-    case "single":
-    case "truefalse":
-      parts.inputs.forEach((p) => (p.input.checked = response === p.value));
-      break;
-    case "multiple":
-      parts.inputs.forEach((p) => (p.input.checked = Array.isArray(response) && response.includes(p.value)));
-      break;
-    case "matching":
-      parts.rows.forEach((r, i) => (r.select.value = (response && response[i]) || ""));
-      break;
-    default:
-      parts.textarea.value = typeof response === "string" ? response : "";
-  }
-}
-
-function correctResponse(question) {
-  switch (question.kind) {
-    case "single":
-      return question.options.findIndex((o) => o.correct);
-    case "multiple":
-      return question.options.flatMap((o, i) => (o.correct ? [i] : []));
-    case "truefalse":
-      return question.answer;
-    case "matching":
-      return question.pairs.map((p) => p.right);
-    default:
-      return null;
-  }
-}
-
+/** Fill a feedback box: an icon for `mark`, a bold label, the explanation; no label hides it. */
 function setFeedback(box, mark, label, text, t) {
   box.replaceChildren();
   if (!label) {
@@ -209,184 +41,397 @@ function setFeedback(box, mark, label, text, t) {
   box.append(h("span", { class: "tk-icon", "aria-hidden": "true", text: icon }), h("strong", { text: label }), " ", renderMarkup(text));
 }
 
-/** Draw one question from its record ({response, status}). */
-function paint(view, record, t) {
-  const { question, parts, buttons, statusEl, fieldset } = view;
-  const status = record ? record.status : null;
-  const settled = status === "right" || status === "revealed";
-  const response = status === "revealed" ? correctResponse(question) : record ? record.response : null;
-  writeResponse(view, response);
-  fieldset.dataset.status = status || "open";
+/** What a question shows as answered: the right answer once revealed, else the response. */
+function shownResponse(question, record) {
+  if (!record) return null;
+  return record.status === "revealed" ? question.key : record.response;
+}
 
-  parts.inputs.forEach((p) => (p.input.disabled = settled));
-  parts.rows.forEach((r) => (r.select.disabled = settled));
+function printBox(text) {
+  return h("li", {}, "☐ ", renderMarkup(text));
+}
 
-  if (question.kind === "single" || question.kind === "multiple") {
-    question.options.forEach((option, i) => {
-      const chosen = question.kind === "single" ? response === i : Array.isArray(response) && response.includes(i);
-      const box = parts.feedback[i];
-      if (!status) return setFeedback(box, null, null, null, t);
-      if (chosen) {
-        setFeedback(box, option.correct ? "right" : "wrong", t(option.correct ? "option_right" : "option_wrong"), option.feedback, t);
-      } else if (settled) {
-        setFeedback(box, option.correct ? "right" : "wrong", t(option.correct ? "option_missed" : "option_not_answer"), option.feedback, t);
-      } else {
-        setFeedback(box, null, null, null, t);
+/** single (radio buttons) and multiple (check boxes): options with feedback under each. */
+function choiceKind(type) {
+  const single = type === "radio";
+  return {
+    hint: single ? "kind_single" : "kind_multiple",
+    render(view) {
+      const { question, base, parts } = view;
+      const list = h("div", { class: "tk-options" });
+      question.options.forEach((option, i) => {
+        const id = `${base}-opt-${i}`;
+        const fb = feedbackBox(`${id}-fb`);
+        const input = h("input", { type, id, name: `${base}-choice`, value: option.id, "aria-describedby": `${id}-fb` });
+        parts.inputs.push({ input, value: option.id, option, fb });
+        list.append(h("div", { class: "tk-option" }, h("div", { class: "tk-choice" }, input, h("label", { for: id }, renderMarkup(option.text))), fb));
+      });
+      return [list];
+    },
+    read(view) {
+      const chosen = view.parts.inputs.filter((p) => p.input.checked).map((p) => p.value);
+      return single ? chosen[0] ?? null : chosen.sort();
+    },
+    write(view, response) {
+      const chosen = Array.isArray(response) ? response : [response];
+      view.parts.inputs.forEach((p) => (p.input.checked = chosen.includes(p.value)));
+    },
+    complete(question, response) {
+      return single ? typeof response === "string" : Array.isArray(response) && response.length > 0;
+    },
+    feedback(view, record, t) {
+      const status = record ? record.status : null;
+      const settled = status === "right" || status === "revealed";
+      const shown = shownResponse(view.question, record);
+      const chosen = Array.isArray(shown) ? shown : [shown];
+      for (const { value, option, fb } of view.parts.inputs) {
+        if (!LOCKED.includes(status)) setFeedback(fb, null, null, null, t);
+        else if (chosen.includes(value)) setFeedback(fb, option.correct ? "right" : "wrong", t(option.correct ? "option_right" : "option_wrong"), option.feedback, t);
+        else if (settled) setFeedback(fb, option.correct ? "right" : "wrong", t(option.correct ? "option_missed" : "option_not_answer"), option.feedback, t);
+        else setFeedback(fb, null, null, null, t);
       }
-    });
-  } else if (question.kind === "truefalse") {
-    const box = parts.feedback[0];
-    if (!status) setFeedback(box, null, null, null, t);
-    else {
-      const verdict = t(question.answer ? "statement_is_true" : "statement_is_false");
-      const label = { right: "tf_right", wrong: "tf_wrong", revealed: "tf_revealed" }[status];
-      setFeedback(box, status === "wrong" ? "wrong" : "right", `${t(label)} ${verdict}`, question.feedback, t);
-    }
-  } else if (question.kind === "matching") {
-    parts.rows.forEach((row, i) => {
-      if (!status) return setFeedback(row.fb, null, null, null, t);
-      const ok = response && response[i] === row.pair.right;
-      if (ok) setFeedback(row.fb, "right", t("pair_right"), row.pair.feedback, t);
-      else if (settled) setFeedback(row.fb, "wrong", t("pair_wrong", { answer: row.pair.right }), row.pair.feedback, t);
-      else setFeedback(row.fb, "wrong", t("pair_wrong_short"), "", t);
-    });
-  } else {
-    parts.modelAnswer.hidden = status !== "reflected";
-  }
+    },
+    wrongMessage(question, response, t) {
+      if (single) return t("wrong");
+      const right = new Set(question.key);
+      const chosen = response.length;
+      const agree = response.filter((id) => right.has(id)).length;
+      if (agree === 0) return t("wrong");
+      if (agree === chosen) return t("partly_missing");
+      return t("partly_some", { chosen, right: agree });
+    },
+    print(question) {
+      return [h("ul", { class: "tk-print-options" }, question.options.map((o) => printBox(o.text)))];
+    },
+  };
+}
 
-  let message = "";
-  if (status === "right") message = t("right");
-  else if (status === "revealed") message = t("revealed");
-  else if (status === "reflected") message = t("reflection_done");
-  else if (status === "wrong") {
-    if (question.kind === "multiple") {
-      const wanted = new Set(correctResponse(question));
-      const given = new Set(response || []);
-      const agree = question.options.filter((o, i) => wanted.has(i) === given.has(i)).length;
-      message = t("partly", { right: agree, total: question.options.length });
-    } else if (question.kind === "matching") {
-      const agree = question.pairs.filter((p, i) => response && response[i] === p.right).length;
-      message = t("partly", { right: agree, total: question.pairs.length });
-    } else message = t("wrong");
-  }
-  statusEl.replaceChildren();
-  if (message) {
-    const mark = status === "wrong" ? "wrong" : "right";
-    statusEl.dataset.mark = status === "reflected" ? "info" : mark;
-    const icon = status === "reflected" ? t("icon_info") : mark === "right" ? t("icon_right") : t("icon_wrong");
-    statusEl.append(h("span", { class: "tk-icon", "aria-hidden": "true", text: icon }), message);
-  } else {
-    statusEl.removeAttribute("data-mark");
-  }
+const KINDS = {
+  single: choiceKind("radio"),
+  multiple: choiceKind("checkbox"),
 
-  if (question.kind === "reflection") {
+  truefalse: {
+    hint: "kind_truefalse",
+    intro: (question) => question.statement,
+    context: (question) => question.prompt,
+    render(view, t) {
+      const { base, parts } = view;
+      const list = h("div", { class: "tk-options" });
+      [true, false].forEach((value, i) => {
+        const id = `${base}-opt-${i}`;
+        const input = h("input", { type: "radio", id, name: `${base}-choice`, value: String(value) });
+        parts.inputs.push({ input, value });
+        list.append(h("div", { class: "tk-option" }, h("div", { class: "tk-choice" }, input, h("label", { for: id, text: t(value ? "true" : "false") }))));
+      });
+      parts.box = feedbackBox(`${base}-fb`);
+      return [list, parts.box];
+    },
+    read(view) {
+      const checked = view.parts.inputs.find((p) => p.input.checked);
+      return checked ? checked.value : null;
+    },
+    write(view, response) {
+      view.parts.inputs.forEach((p) => (p.input.checked = response === p.value));
+    },
+    complete: (question, response) => typeof response === "boolean",
+    feedback(view, record, t) {
+      const status = record ? record.status : null;
+      if (!LOCKED.includes(status)) return setFeedback(view.parts.box, null, null, null, t);
+      const question = view.question;
+      const label = t({ right: "tf_right", wrong: "tf_wrong", revealed: "tf_revealed" }[status]);
+      // The verdict is said once: Python has taken an opening "Falskt." out of the feedback,
+      // and a feedback that still opens with it ("Falskt, eller …") replaces ours.
+      const verdict = question.opens_with_verdict ? "" : ` ${t(question.key ? "statement_is_true" : "statement_is_false")}`;
+      setFeedback(view.parts.box, status === "wrong" ? "wrong" : "right", `${label}${verdict}`, question.feedback, t);
+    },
+    wrongMessage: (question, response, t) => t("wrong"),
+    print: (question, t) => [h("ul", { class: "tk-print-options" }, printBox(t("true")), printBox(t("false")))],
+  },
+
+  matching: {
+    hint: "kind_matching",
+    render(view, t) {
+      const { question, base, parts } = view;
+      const rows = h("div", { class: "tk-matching" });
+      question.pairs.forEach((pair, i) => {
+        const id = `${base}-row-${i}`;
+        const fb = feedbackBox(`${id}-fb`);
+        const select = h(
+          "select",
+          { id, "aria-describedby": `${id}-fb` },
+          h("option", { value: "", text: t("choose") }),
+          question.choices.map((choice) => h("option", { value: choice.id, text: plainText(choice.text) }))
+        );
+        parts.inputs.push({ input: select, pair, fb });
+        rows.append(h("div", { class: "tk-row" }, h("label", { for: id }, renderMarkup(pair.left)), select, fb));
+      });
+      return [rows];
+    },
+    read(view) {
+      return Object.fromEntries(view.parts.inputs.map((p) => [p.pair.id, p.input.value || null]));
+    },
+    write(view, response) {
+      view.parts.inputs.forEach((p) => (p.input.value = (response && response[p.pair.id]) || ""));
+    },
+    complete: (question, response) => question.pairs.every((pair) => typeof response?.[pair.id] === "string" && response[pair.id] !== ""),
+    feedback(view, record, t) {
+      const status = record ? record.status : null;
+      const shown = shownResponse(view.question, record);
+      for (const { pair, fb } of view.parts.inputs) {
+        if (!LOCKED.includes(status)) setFeedback(fb, null, null, null, t);
+        else if (shown && shown[pair.id] === pair.right_id) setFeedback(fb, "right", t("pair_right"), pair.feedback, t);
+        else if (status === "revealed") setFeedback(fb, "wrong", t("pair_wrong", { answer: plainText(pair.right) }), pair.feedback, t);
+        // a wrong pair gets its reason too (the pair's explanation), not only "Fel par."
+        else setFeedback(fb, "wrong", t("pair_wrong_short"), pair.feedback, t);
+      }
+    },
+    wrongMessage(question, response, t) {
+      const agree = question.pairs.filter((pair) => response[pair.id] === pair.right_id).length;
+      return agree === 0 ? t("wrong") : t("partly_pairs", { right: agree, total: question.pairs.length });
+    },
+    print(question) {
+      return [
+        h("ol", { class: "tk-print-options tk-print-rows" }, question.pairs.map((pair) => h("li", {}, renderMarkup(pair.left), " → ______"))),
+        h("ol", { class: "tk-print-options tk-print-letters", type: "A" }, question.choices.map((choice) => h("li", {}, renderMarkup(choice.text)))),
+      ];
+    },
+  },
+
+  reflection: {
+    hint: "kind_reflection",
+    checkLabel: "show_model_answer",
+    render(view, t) {
+      const { question, base, parts } = view;
+      const id = `${base}-text`;
+      parts.textarea = h("textarea", { id, rows: 4, maxlength: REFLECTION_MAX });
+      parts.inputs.push({ input: parts.textarea });
+      parts.modelAnswer = h(
+        "div",
+        { class: "tk-model-answer", id: `${base}-model`, hidden: true, tabindex: "-1" },
+        h("p", { class: "tk-model-title", text: t("model_answer") }),
+        h("p", {}, renderMarkup(question.model_answer))
+      );
+      return [h("div", { class: "tk-reflection" }, h("label", { for: id, text: t("your_answer") }), parts.textarea), parts.modelAnswer];
+    },
+    read: (view) => cleanText(view.parts.textarea.value),
+    write(view, response) {
+      view.parts.textarea.value = typeof response === "string" ? response : "";
+    },
+    complete: () => true,
+    feedback(view, record) {
+      view.parts.modelAnswer.hidden = !record || record.status !== "reflected";
+    },
+    wrongMessage: () => "",
+    print: () => [h("div", { class: "tk-print-lines" })],
+  },
+};
+
+function questionView(question, index, total, t, chapter) {
+  const kind = KINDS[question.kind];
+  const base = uniqueId(`${chapter}-${question.id}`);
+  const view = { question, kind, base, parts: { inputs: [] } };
+  const intro = kind.intro ? kind.intro(question) : question.prompt;
+  const context = kind.context ? kind.context(question) : null;
+  const legend = h(
+    "legend",
+    {},
+    total > 1 ? h("span", { class: "tk-q-number", text: t("question_of", { n: index + 1, total }) }) : null,
+    h("span", { class: "tk-q-prompt" }, renderMarkup(intro))
+  );
+  view.changedNote = h("p", { class: "tk-q-note", hidden: true, text: t("answer_changed") });
+  view.statusEl = h("p", { class: "tk-status", id: `${base}-status`, tabindex: "-1" });
+  view.buttons = {
+    check: h("button", { type: "button", class: "tk-button tk-primary tk-check", text: t(kind.checkLabel || "check") }),
+    retry: h("button", { type: "button", class: "tk-button tk-retry", text: t("try_again"), hidden: true }),
+    reveal: h("button", { type: "button", class: "tk-button tk-reveal", text: t("reveal"), hidden: true }),
+  };
+  view.fieldset = h(
+    "fieldset",
+    { class: `tk-question tk-${question.kind}`, id: base, "data-question": question.id },
+    legend,
+    context ? h("p", { class: "tk-q-context" }, renderMarkup(context)) : null,
+    h("p", { class: "tk-hint", text: t(kind.hint) }),
+    view.changedNote,
+    kind.render(view, t),
+    view.statusEl,
+    h("div", { class: "tk-actions" }, view.buttons.check, view.buttons.retry, view.buttons.reveal)
+  );
+  return view;
+}
+
+/** Draw one question from its record (or none: unanswered). */
+function paint(view, record, t) {
+  const { question, kind, buttons, statusEl, fieldset } = view;
+  const status = record ? record.status : null;
+  const shown = shownResponse(question, record);
+  kind.write(view, shown);
+  fieldset.dataset.status = status && status !== "open" ? status : "open";
+  for (const { input } of view.parts.inputs) input.disabled = LOCKED.includes(status);
+  kind.feedback(view, record, t);
+
+  const message = {
+    right: () => t("right"),
+    revealed: () => t("revealed"),
+    reflected: () => t("reflection_done"),
+    wrong: () => kind.wrongMessage(question, record.response, t),
+  }[status];
+  say(statusEl, t, message ? message() : "", status === "wrong" ? "wrong" : status === "reflected" ? "info" : "right", status || "");
+
+  if (question.graded) {
+    buttons.check.hidden = LOCKED.includes(status);
+    buttons.retry.hidden = status !== "wrong";
+    buttons.reveal.hidden = status !== "wrong";
+  } else {
     buttons.check.hidden = status === "reflected";
     buttons.retry.hidden = true;
     buttons.reveal.hidden = true;
-  } else {
-    buttons.check.hidden = settled;
-    buttons.retry.hidden = !status;
-    buttons.reveal.hidden = status !== "wrong";
   }
 }
 
 /** The self-test as paper: questions to answer with a pen (shown only when printing). */
 function printVersion(questions, t) {
-  const box = (text) => h("li", {}, `☐ `, renderMarkup(text));
-  const items = questions.map((q) => {
-    const parts = [h("p", { class: "tk-print-q" }, renderMarkup(q.kind === "truefalse" ? q.statement : q.prompt))];
-    if (q.kind === "truefalse" && q.prompt) parts.unshift(h("p", {}, renderMarkup(q.prompt)));
-    parts.push(h("p", { class: "tk-hint", text: t(`kind_${q.kind}`) }));
-    if (q.kind === "single" || q.kind === "multiple") parts.push(h("ul", { class: "tk-print-options" }, q.options.map((o) => box(o.text))));
-    else if (q.kind === "truefalse") parts.push(h("ul", { class: "tk-print-options" }, box(t("true")), box(t("false"))));
-    else if (q.kind === "matching") {
-      const letters = matchingChoices(q);
-      parts.push(h("ol", { class: "tk-print-options" }, q.pairs.map((p) => h("li", {}, renderMarkup(p.left), " → ______"))));
-      parts.push(h("ul", { class: "tk-print-options" }, letters.map((text) => h("li", {}, renderMarkup(text)))));
-    } else parts.push(h("div", { class: "tk-print-lines" }));
-    return h("li", {}, parts);
+  const items = questions.map((question) => {
+    const kind = KINDS[question.kind];
+    const context = kind.context ? kind.context(question) : null;
+    return h(
+      "li",
+      {},
+      context ? h("p", {}, renderMarkup(context)) : null,
+      h("p", { class: "tk-print-q" }, renderMarkup(kind.intro ? kind.intro(question) : question.prompt)),
+      h("p", { class: "tk-hint", text: t(kind.hint) }),
+      kind.print(question, t)
+    );
   });
   return h("div", { class: "tk-print" }, h("ol", {}, items));
 }
 
+/** Notes about saved answers that could not count (changed or removed questions, damage). */
+function storeNotes(notes, t) {
+  const found = [];
+  if (notes.version) found.push(["version", t("answers_version")]);
+  if (notes.unreadable) found.push(["unreadable", t("answers_unreadable")]);
+  if (notes.damaged) found.push(["damaged", t("answers_damaged")]);
+  if (notes.removed) found.push(["removed", t("answers_removed")]);
+  return found.map(([key, text]) => h("p", { class: "tk-note tk-store-note", "data-note": key, text }));
+}
+
 export default {
   render({ model, el }) {
+    const d = disposer();
     const t = makeT(model.get("texts"));
     const chapter = model.get("chapter");
     const questions = model.get("questions") || [];
     const store = openStore();
-    const storeKey = `quiz:${chapter}`;
-    const records = Object.assign({}, store.get(storeKey) || {});
-    const graded = questions.filter((q) => GRADED.includes(q.kind));
-    const hasReflection = questions.some((q) => q.kind === "reflection");
+    const saved = openAnswers(store, chapter, questions);
+    const records = saved.records;
+    const graded = questions.filter((q) => q.graded);
+    const hasReflection = questions.some((q) => !q.graded);
 
-    const scoreEl = h("p", { class: "tk-score", role: "status", "aria-live": "polite" });
-    const notes = h("div", { class: "tk-notes" });
-    notes.append(h("p", { class: "tk-note", text: t(store.available ? "saved_locally" : "storage_unavailable"), "data-storage": store.available ? "ok" : "unavailable" }));
-
-    const ctx = { t, chapter };
-    const views = questions.map((q, i) => questionView(q, i, questions.length, ctx));
+    const scoreEl = h("p", { class: "tk-score" });
+    const notes = h(
+      "div",
+      { class: "tk-notes" },
+      h("p", { class: "tk-note", text: t(store.available ? "saved_locally" : "storage_unavailable"), "data-storage": store.available ? "ok" : "unavailable" }),
+      storeNotes(saved.notes, t)
+    );
+    const views = questions.map((q, i) => questionView(q, i, questions.length, t, chapter));
     const restart = h("button", { type: "button", class: "tk-button tk-restart", text: t("restart") });
+    const summaryStatus = h("p", { class: "tk-status tk-summary-status", role: "status", "aria-live": "polite" });
+    const confirmBox = confirmStep({
+      trigger: restart,
+      question: t("restart_confirm"),
+      yes: t("restart_yes"),
+      no: t("restart_no"),
+      listen: d.listen,
+      className: "tk-restart-confirm",
+      onYes() {
+        for (const view of views) {
+          const record = records[view.question.id];
+          if (record) records[view.question.id] = openRecord(view.question, record);
+          paint(view, records[view.question.id] || null, t);
+        }
+        save();
+        say(summaryStatus, t, t("restarted"), "info", "restarted");
+      },
+    });
 
-    const summary = graded.length ? h("div", { class: "tk-summary" }, scoreEl, restart) : null;
-    const root = h("section", { class: "tk-quiz", "aria-label": t(graded.length ? "heading" : "heading_reflection"), "data-chapter": chapter }, notes, views.map((v) => v.fieldset), summary, printVersion(questions, t));
+    const summary = graded.length ? h("div", { class: "tk-summary" }, scoreEl, restart, confirmBox, summaryStatus) : null;
+    const root = h(
+      "section",
+      { class: "tk-quiz", "aria-label": t(graded.length ? "heading" : "heading_reflection"), "data-chapter": chapter },
+      notes,
+      views.map((v) => v.fieldset),
+      summary,
+      printVersion(questions, t)
+    );
     el.replaceChildren(root);
 
-    function save() {
-      store.set(storeKey, records);
-      const right = graded.filter((q) => records[q.id]?.status === "right").length;
-      const answered = questions.filter((q) => records[q.id]?.status).length;
-      const lines = [t("score", { right, total: graded.length }), t("score_answered", { answered, total: questions.length })];
-      if (hasReflection) lines.push(t("score_reflection"));
-      scoreEl.textContent = lines.join(" ");
-      root.dataset.right = String(right);
-      root.dataset.answered = String(answered);
-      sync(model, { answers: JSON.parse(JSON.stringify(records)), score: right, answered });
+    function plainRecords() {
+      return Object.fromEntries(Object.entries(records).map(([id, r]) => [id, { response: r.response, status: r.status, first: r.first, tries: r.tries }]));
     }
 
-    views.forEach((view) => {
+    function showScore() {
+      const counts = countAnswers(records, questions);
+      const lines = [t("score", { right: counts.right, total: counts.graded })];
+      if (counts.graded) lines.push(t("score_first", { first: counts.firstRight }));
+      lines.push(t("score_answered", { answered: counts.answered, total: counts.total }));
+      if (hasReflection) lines.push(t("score_reflection"));
+      scoreEl.textContent = lines.join(" ");
+      root.dataset.right = String(counts.right);
+      root.dataset.firstRight = String(counts.firstRight);
+      root.dataset.answered = String(counts.answered);
+      return counts;
+    }
+
+    function save() {
+      saved.save();
+      const counts = showScore();
+      sync(model, { answers: plainRecords(), score: counts.right, first_right: counts.firstRight, answered: counts.answered });
+    }
+
+    for (const view of views) {
       const q = view.question;
+      view.changedNote.hidden = !saved.notes.changed.includes(q.id);
       paint(view, records[q.id], t);
-      view.buttons.check.addEventListener("click", () => {
-        const response = readResponse(view);
-        if (q.kind === "reflection") {
-          records[q.id] = { response, status: "reflected" };
-        } else if (!complete(q, response)) {
-          view.statusEl.dataset.mark = "info";
-          view.statusEl.replaceChildren(h("span", { class: "tk-icon", "aria-hidden": "true", text: t("icon_info") }), t(q.kind === "matching" ? "need_all_matches" : "need_answer"));
+      d.listen(view.buttons.check, "click", () => {
+        const response = view.kind.read(view);
+        if (!view.kind.complete(q, response)) {
+          say(view.statusEl, t, t(q.kind === "matching" ? "need_all_matches" : "need_answer"), "info", "incomplete");
+          view.statusEl.focus();
           return;
-        } else {
-          records[q.id] = { response, status: grade(q, response) ? "right" : "wrong" };
         }
+        records[q.id] = checkedRecord(q, records[q.id], response);
+        view.changedNote.hidden = true;
         paint(view, records[q.id], t);
         save();
+        (q.graded ? view.statusEl : view.parts.modelAnswer).focus();
       });
-      view.buttons.retry.addEventListener("click", () => {
-        delete records[q.id];
-        paint(view, null, t);
-        save();
-        const first = view.fieldset.querySelector("input, select, textarea");
-        if (first) first.focus();
-      });
-      view.buttons.reveal.addEventListener("click", () => {
-        records[q.id] = { response: correctResponse(q), status: "revealed" };
+      d.listen(view.buttons.retry, "click", () => {
+        records[q.id] = openRecord(q, records[q.id], records[q.id]?.response ?? null);
         paint(view, records[q.id], t);
         save();
+        view.parts.inputs[0].input.focus();
       });
-      if (q.kind === "reflection") {
-        view.parts.textarea.addEventListener("input", () => {
-          const status = records[q.id]?.status;
-          records[q.id] = { response: view.parts.textarea.value, status };
-          if (!status) delete records[q.id].status;
-          store.set(storeKey, records);
+      d.listen(view.buttons.reveal, "click", () => {
+        records[q.id] = revealedRecord(q, records[q.id]);
+        paint(view, records[q.id], t);
+        save();
+        view.statusEl.focus();
+      });
+      if (view.parts.textarea) {
+        d.listen(view.parts.textarea, "input", () => {
+          const previous = records[q.id];
+          const text = cleanText(view.parts.textarea.value);
+          records[q.id] = previous?.status === "reflected" ? { ...previous, response: text, time: now() } : openRecord(q, previous, text);
+          saved.save();
         });
       }
-    });
-    restart.addEventListener("click", () => {
-      for (const key of Object.keys(records)) delete records[key];
-      views.forEach((view) => paint(view, null, t));
-      save();
-    });
-    save();
+    }
+    showScore();
+    sync(model, { answers: plainRecords(), score: Number(root.dataset.right), first_right: Number(root.dataset.firstRight), answered: Number(root.dataset.answered) });
+    return () => {
+      d.dispose();
+      el.replaceChildren();
+    };
   },
 };
