@@ -6,7 +6,9 @@ import globals from "globals";
 
 const commonHelpers = Object.fromEntries(
   ["fmt", "makeT", "h", "renderMarkup", "safeUrl", "openStore", "uniqueId", "sync",
-   "MARKUP", "SCHEME", "STORE_PREFIX", "idCounter"].map((name) => [name, "readonly"])
+   "MARKUP", "SCHEME", "STORE_PREFIX", "idCounter",
+   // added for the explorers (end of common.js)
+   "makeCleanup", "headingLevelFor", "focusElement", "WIDGET_ROOTS"].map((name) => [name, "readonly"])
 );
 
 export default [

@@ -38,9 +38,8 @@ Assumptions
 - Types are fixed traits; which type an agent is does not depend on who the principal is or
   on what happened before (one-shot game, as in the experiment).
 - Efforts within a type are as in the Zurich C10 data; changing the shares changes only how
-  common each type is, not how each type behaves. The preset :meth:`Parameters.ziegelmeyer_shares`
-  uses Ziegelmeyer et al.'s shares with Falk & Kosfeld's efforts per type — a "what if the
-  shares were as in their samples" scenario, not their data.
+  common each type is, not how each type behaves. Setting Ziegelmeyer et al.'s shares would
+  be a "what if the shares were as in their samples" scenario, not their data.
 - The minimum is fixed at 10 (the data's). Other minimums (C5, C20) are not modelled: their
   data are not in the course.
 
@@ -95,11 +94,6 @@ PRINCIPAL_RETURN = 2
 #: Agent types (codes in :attr:`Result.agent_type`).
 AVERSE, INDIFFERENT, FLOOR = 0, 1, 2
 TYPE_NAMES = ("averse", "indifferent", "floor")
-TYPE_LABELS = {
-    "averse": "Kontrollkänslig (ger mindre vid kontroll)",
-    "indifferent": "Opåverkad (ger lika mycket)",
-    "floor": "Behöver golvet (ger mer vid kontroll)",
-}
 
 SPECS: dict[str, Spec] = {
     "share_averse": Spec("Andel kontrollkänsliga", 0, 1, step=0.05),
@@ -107,12 +101,6 @@ SPECS: dict[str, Spec] = {
     "agents": Spec("Antal utförare per grupp", 1, 10_000, integer=True, step=1),
 }
 LABELS = labels(SPECS)
-
-SERIES_LABELS = {
-    "payoff_trusted": "Beställarens utfall vid tillit",
-    "payoff_controlled": "Beställarens utfall vid kontroll",
-    "difference": "Skillnad (tillit minus kontroll)",
-}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -377,13 +365,6 @@ class Parameters:
         _, indifferent, floor = _data_shares(load_c10() if data is None else data)
         ratio = indifferent / (indifferent + floor) if indifferent + floor > 0 else 0.0
         return cls(share_averse=share, share_indifferent=(1.0 - share) * ratio, agents=agents)
-
-    @classmethod
-    def ziegelmeyer_shares(cls, agents: int = N_AGENTS) -> Parameters:
-        """Ziegelmeyer et al.'s pooled shares (37 % / 23 % / 41 %) — with FK's efforts per type."""
-        z = ZIEGELMEYER_2012_C10
-        return cls(share_averse=z.share_less_under_control, share_indifferent=z.share_same,
-                   agents=agents)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The course's two MyST directives: ``{ordlista}`` (the glossary) and ``{facit}`` (the answer key)."""
+"""The course's MyST directives: ``{ordlista}`` (the glossary), ``{facit}`` (the answer key) and
+``{utforskare}`` (the list of explorers, from their registry)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,24 @@ class AnswerKeyDirective(Directive):
             if quiz_path(page.slug).exists():
                 env.note_dependency(str(quiz_path(page.slug)))
         return [nodes.raw("", course_html(), format="html")]
+
+
+class ExplorerListDirective(Directive):
+    """``{utforskare}``: every explorer, as the registry lists it: the call that builds it in a
+    notebook and its title (from ``data/utforskare.yml``)."""
+
+    has_content = False
+
+    def run(self):
+        from widgets.content.explorer_texts import TEXTS_FILE, load_texts
+        from widgets.views.explorers import EXPLORERS
+
+        self.state.document.settings.env.note_dependency(str(TEXTS_FILE))
+        titles = {key: texts.title for key, texts in load_texts().items()}
+        items = nodes.bullet_list()
+        for explorer_id, entry in EXPLORERS.items():
+            paragraph = nodes.paragraph()
+            paragraph += nodes.literal(text=entry.call)
+            paragraph += nodes.Text(f": {titles[explorer_id]}")
+            items += nodes.list_item("", paragraph)
+        return [items]

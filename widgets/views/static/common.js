@@ -139,3 +139,71 @@ function sync(model, values) {
   for (const [name, value] of Object.entries(values)) model.set(name, value);
   model.save_changes();
 }
+
+/* ---------------------------------------------------------------------------------------
+ * Added for the explorers (generic; any widget may use them). Owner of the additions:
+ * the explorers. Nothing above this line was changed.
+ * ------------------------------------------------------------------------------------- */
+
+/**
+ * Collects what a view sets up (listeners, observers, timers) so that the function render()
+ * returns can undo all of it (anywidget: render may return a cleanup function).
+ *   const cleanup = makeCleanup();
+ *   cleanup.listen(window, "resize", onResize);  cleanup.observe(new ResizeObserver(f));
+ *   cleanup.add(() => model.off("change:x", f));  return () => cleanup.run();
+ */
+function makeCleanup() {
+  let tasks = [];
+  return {
+    add(task) {
+      tasks.push(task);
+      return task;
+    },
+    listen(target, type, listener, options) {
+      target.addEventListener(type, listener, options);
+      tasks.push(() => target.removeEventListener(type, listener, options));
+    },
+    observe(observer) {
+      tasks.push(() => observer.disconnect());
+      return observer;
+    },
+    run() {
+      const todo = tasks.reverse();
+      tasks = [];
+      for (const task of todo) {
+        try {
+          task();
+        } catch (err) {
+          /* one failing task must not keep the others from running */
+        }
+      }
+    },
+  };
+}
+
+const WIDGET_ROOTS = ".tk-widget, .tk-quiz, .tk-explorer, .tk-overview, .tk-profile, .tk-plan";
+
+/**
+ * The heading level that fits a widget placed at `el`: one below the page's last heading
+ * before it (headings inside widgets do not count), 2–6; `fallback` when `el` is not yet in
+ * the page or no heading comes before it.
+ */
+function headingLevelFor(el, fallback) {
+  if (!el || !el.isConnected) return fallback;
+  let level = 0;
+  for (const heading of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
+    if (heading.closest(WIDGET_ROOTS)) continue;
+    if (!(heading.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    level = Number(heading.tagName.slice(1));
+  }
+  return level ? Math.min(6, Math.max(2, level + 1)) : fallback;
+}
+
+/** Move keyboard focus to `el`, making a non-interactive element focusable by script only. */
+function focusElement(el) {
+  if (!el) return;
+  if (!el.hasAttribute("tabindex") && !(el.matches && el.matches("a[href], button, input, select, textarea, summary"))) {
+    el.setAttribute("tabindex", "-1");
+  }
+  el.focus({ preventScroll: false });
+}
