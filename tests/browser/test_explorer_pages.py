@@ -4,6 +4,7 @@ of a guess-first explorer shows every case; headings fit the page."""
 
 import pytest
 
+from tests import axe
 from tests.chart_layout import label_problems
 from tests.helpers import chart_signature as _chart_signature
 from tests.helpers import settle
@@ -143,6 +144,9 @@ def test_keyboard_only_guess_compare_and_controls_keep_focus(open_page, scheme):
     assert focus["tag"] == "SUMMARY" and focus["text"] == "Om modellen"
     focus = _press(page, "Shift+Tab")
     assert focus["text"] == "Visa siffrorna som tabell"
+    # everything revealed and open: no WCAG problems in this colour scheme
+    found = axe.violations(page, include='.tk-explorer[data-explorer="tillitsspiralen-bestallare"]')
+    assert found == [], axe.describe(found)
     assert log.errors == []
 
 

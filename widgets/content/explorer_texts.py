@@ -228,41 +228,49 @@ def _check_shape(path: Path, explorer_id: Any, raw: Any, line: int | None) -> Ex
         path=path)
 
 
+def _items(e: _Entry, value: Any, where: str, line: int | None, fields: tuple[str, ...],
+           problem: str, fix: str, example: str) -> list[tuple[str, dict]]:
+    """A list of at least two mappings with ``fields``: (field path, mapping) for each."""
+    if not isinstance(value, list) or len(value) < 2:
+        e.fail(where, problem, fix, line)
+    found = []
+    for i, item in enumerate(value, 1):
+        path = f"{where}[{i}]"
+        item = e.mapping(item, path, line, example=example)
+        e.fields(item, path, fields)
+        found.append((path, item))
+    return found
+
+
 def _question(e: _Entry, raw: Any, line: int | None) -> Question:
     q = e.mapping(raw, "question", line, example="{prompt: …, options: […], cases: […]}")
     e.fields(q, "question", ("prompt", "options", "cases"))
     at = q.get(LINE)
     prompt = e.text(q["prompt"], "question.prompt", at)
-    options = q["options"]
-    if not isinstance(options, list) or len(options) < 2:
-        e.fail("question.options", "frågan behöver minst två svarsalternativ i en lista.",
-               "skriv varje alternativ som '- text: …' med 'feedback: …' på raden under.", at)
-    parsed = []
-    for i, option in enumerate(options, 1):
-        where = f"question.options[{i}]"
-        option = e.mapping(option, where, at, example="{text: …, feedback: …}")
-        e.fields(option, where, ("text", "feedback"))
-        parsed.append((e.text(option["text"], f"{where}.text", option.get(LINE)),
-                       e.text(option["feedback"], f"{where}.feedback", option.get(LINE))))
-    cases = q["cases"]
-    if not isinstance(cases, list) or len(cases) < 2:
-        e.fail("question.cases", "frågan behöver minst två fall att visa efter gissningen: "
-                                 "först det som frågan gäller, sedan ett att jämföra med.",
-               "skriv till exempel '- label: Låg tillit från start' och på raden under "
-               "'values: {starting_trust: 0.4}', och ett andra fall på samma sätt.", at)
-    found = []
-    for i, case in enumerate(cases, 1):
-        where = f"question.cases[{i}]"
-        case = e.mapping(case, where, at, example="{label: …, values: {reglage: värde}}")
-        e.fields(case, where, ("label", "values"))
+    options = [
+        (e.text(option["text"], f"{where}.text", option.get(LINE)),
+         e.text(option["feedback"], f"{where}.feedback", option.get(LINE)))
+        for where, option in _items(
+            e, q["options"], "question.options", at, ("text", "feedback"),
+            "frågan behöver minst två svarsalternativ i en lista.",
+            "skriv varje alternativ som '- text: …' med 'feedback: …' på raden under.",
+            "{text: …, feedback: …}")]
+    cases = []
+    for where, case in _items(
+            e, q["cases"], "question.cases", at, ("label", "values"),
+            "frågan behöver minst två fall att visa efter gissningen: först det som frågan "
+            "gäller, sedan ett att jämföra med.",
+            "skriv till exempel '- label: Låg tillit från start' och på raden under "
+            "'values: {starting_trust: 0.4}', och ett andra fall på samma sätt.",
+            "{label: …, values: {reglage: värde}}"):
         values = e.mapping(case["values"], f"{where}.values", case.get(LINE),
                            example="{starting_trust: 0.4}")
         values = {str(k): v for k, v in values.items() if k != LINE}
         if not values:
             e.fail(f"{where}.values", "fallet ställer inte in något reglage.",
                    "skriv till exempel 'values: {starting_trust: 0.4}'.", case.get(LINE))
-        found.append(Case(e.text(case["label"], f"{where}.label", case.get(LINE)), values))
-    return Question(prompt, tuple(parsed), tuple(found))
+        cases.append(Case(e.text(case["label"], f"{where}.label", case.get(LINE)), values))
+    return Question(prompt, tuple(options), tuple(cases))
 
 
 def _lines(path: Path) -> dict:
