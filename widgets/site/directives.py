@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from docutils.statemachine import StringList
@@ -64,7 +66,16 @@ class ExplorerListDirective(Directive):
         items = nodes.bullet_list()
         for explorer_id, entry in EXPLORERS.items():
             paragraph = nodes.paragraph()
-            paragraph += nodes.literal(text=entry.call)
+            # the call in pieces that may wrap on a phone: after "(" (a <wbr>, so a copied
+            # call stays valid Python) and after ", "
+            for piece in re.split(r"(?<=\()|(?<=, )", entry.call):
+                if piece.endswith(", "):
+                    paragraph += nodes.literal(text=piece[:-1])
+                    paragraph += nodes.Text(" ")
+                else:
+                    paragraph += nodes.literal(text=piece)
+                    if piece.endswith("("):
+                        paragraph += nodes.raw("", "<wbr>", format="html")
             paragraph += nodes.Text(f": {titles[explorer_id]}")
             items += nodes.list_item("", paragraph)
         return [items]
