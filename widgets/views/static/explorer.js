@@ -76,8 +76,9 @@ function same(a, b) {
   return a === b || (typeof a === "number" && typeof b === "number" && Math.abs(a - b) < 1e-9);
 }
 
+/** The site's dark theme, or JupyterLab's. */
 function isDark() {
-  return document.documentElement.dataset.theme === "dark";
+  return document.documentElement.dataset.theme === "dark" || document.body.dataset.jpThemeLight === "false";
 }
 
 /**
@@ -216,24 +217,26 @@ function drawBars(chart, point, width, meter) {
     const span = Math.max(40, width - left - 2 - GAP - valueWidth);
     const sx = (v) => left + (Math.max(0, v) / max) * span;
     const top = y;
+    const rows = [];
     chart.categories.forEach((category, ci) => {
       const name = meter.size(category.label, "tk-category");
       panel.append(svg("text", { class: "tk-category", x: left, y: y + name.ascent, text: category.label }));
       y += name.height + 2;
       const value = point.bars[category.id]?.[measure.id] ?? 0;
       const len = Math.max(1, sx(value) - left);
+      rows.push(y);
       panel.append(svg("rect", { class: "tk-bar", x: left, y, width: len, height: barH, fill: colours[mi % colours.length], "data-measure": measure.id, "data-category": category.id }));
       const label = meter.size(labels[ci], "tk-bar-value");
       panel.append(svg("text", { class: "tk-bar-value", x: left + len + GAP, y: y + barH / 2 - label.height / 2 + label.ascent, text: labels[ci] }));
       y += barH + GAP;
     });
-    // the panel's own scale: grid lines and tick labels under the bars
+    // the panel's own scale: grid lines behind the bars (not through the names) and ticks
     const widest = meter.size(formatNumber(max, chart.y.format, chart.y.decimals), "tk-tick").width;
     const ticks = niceTicks(0, max, Math.max(2, Math.min(5, Math.floor(span / (widest + 28)))));
     for (const v of ticks) {
       const label = formatNumber(v, chart.y.format, Number.isInteger(v) ? 0 : chart.y.decimals);
       const half = meter.size(label, "tk-tick").width / 2;
-      panel.insertBefore(svg("line", { class: "tk-gridline", x1: sx(v), x2: sx(v), y1: top, y2: y }), panel.firstChild);
+      for (const row of rows) panel.insertBefore(svg("line", { class: "tk-gridline", x1: sx(v), x2: sx(v), y1: row - 2, y2: row + barH + 2 }), panel.firstChild);
       const cx = Math.min(width - half - 1, Math.max(half + 1, sx(v)));
       panel.append(svg("text", { class: "tk-tick", x: cx, y: y + tick.ascent, "text-anchor": "middle", text: label }));
     }
@@ -456,6 +459,7 @@ export default {
     function drawPrint() {
       if (!printCases) return;
       printCases.replaceChildren(
+        h("p", { class: "tk-caption", text: spec.caption }),
         ...question.cases.map((c) => {
           const point = spec.points[spec.order.map((name) => (name in c.indices ? c.indices[name] : spec.fixed[name])).join(",")];
           if (!point) return h("p", { text: t("missing_point") });
