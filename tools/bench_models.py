@@ -1,8 +1,9 @@
 """Benchmark the simulation models (a table to read, not a timed test).
 
 For each model: the time of one evaluation at the explorer's default size (budget 30 ms). For
-each explorer (``widgets.views.explorers``): the time to precompute its grid of control values
-(budget 10 s) and the size of what it embeds in a page (budget 200 KB).
+each explorer (``widgets.views.explorers``, from its registry): the time to precompute its grid
+of control values (budget 10 s), the size of what it embeds in a page (budget 200 KB) and the
+time of one live point in a kernel (budget 1 s).
 
 Wall-clock times depend on what else the machine is doing; the CPU time (``process_time``)
 is printed too, with the load average, so a slow run on a busy machine can be told apart from
@@ -24,18 +25,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from widgets.models import (  # noqa: E402
-    hidden_costs,
-    repeated_trust,
-    selective_control,
-    trust_spiral,
-)
-from widgets.views import explorers  # noqa: E402
 from widgets.views.explorer import spec_size_kb  # noqa: E402
+from widgets.views.explorers import EXPLORERS, models  # noqa: E402
 
 EVAL_BUDGET_MS = 30
 GRID_BUDGET_S = 10
 GRID_BUDGET_KB = 200
+#: A live kernel computes one point per slider move (more runs than the grid).
+LIVE_BUDGET_MS = 1000
 
 
 def _timed(fn, repeat: int) -> tuple[float, float]:
@@ -50,18 +47,16 @@ def _timed(fn, repeat: int) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
-CASES = [
-    ("trust_spiral", "1000 runs × 50 periods",
-     lambda: trust_spiral.simulate(trust_spiral.Parameters(), runs=1000)),
-    ("hidden_costs", "1000 runs × 72 agents",
-     lambda: hidden_costs.simulate(hidden_costs.Parameters(), runs=1000)),
-    ("repeated_trust", "10 runs × 30 tournaments × 300 matches × 10 rounds",
-     lambda: repeated_trust.simulate(repeated_trust.Parameters(), runs=10)),
-    ("repeated_trust", "1 run (one population, as in Case)",
-     lambda: repeated_trust.simulate(repeated_trust.Parameters(), runs=1)),
-    ("selective_control", "200 runs × 1000 cases",
-     lambda: selective_control.simulate(selective_control.Parameters(), runs=200)),
-]
+def _cases():
+    """One evaluation of every model the explorers run (from their registry), at the model's
+    default size, plus one run of the repeated game (one population, as in Case)."""
+    for name, model in models().items():
+        runs = model.DEFAULT_RUNS
+        yield name, f"{runs} runs", lambda m=model, r=runs: m.simulate(m.Parameters(), runs=r)
+    if "repeated_trust" in models():
+        model = models()["repeated_trust"]
+        yield "repeated_trust", "1 run (one population, as in Case)", \
+            lambda: model.simulate(model.Parameters(), runs=1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,42 +67,54 @@ def main(argv: list[str] | None = None) -> int:
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"Models benchmark — {os.cpu_count()} CPUs, load average {load}")
-    print(f"Budgets: one evaluation ≤ {EVAL_BUDGET_MS} ms; grid ≤ {GRID_BUDGET_S} s and "
-          f"≤ {GRID_BUDGET_KB} KB of compact JSON.\n")
+    print(f"Budgets: one evaluation ≤ {EVAL_BUDGET_MS} ms; live point ≤ {LIVE_BUDGET_MS} ms; "
+          f"grid ≤ {GRID_BUDGET_S} s and ≤ {GRID_BUDGET_KB} KB of compact JSON.\n")
 
     header = (f"{'model':<18} {'one evaluation at explorer size':<52} {'wall ms':>8} "
               f"{'cpu ms':>7} {'ok':>3}")
     print(header)
     print("-" * len(header))
     failures = 0
-    for name, size, evaluate in CASES:
+    for name, size, evaluate in _cases():
         wall, cpu = _timed(evaluate, args.repeat)
         ok = min(wall, cpu) <= EVAL_BUDGET_MS
         failures += not ok
         print(f"{name:<18} {size:<52} {wall:>8.1f} {cpu:>7.1f} {'yes' if ok else 'NO':>3}")
 
     if not args.no_grid:
-        builders = [("tillitsspiralen-start", lambda: explorers.trust_spiral("start")),
-                    ("tillitsspiralen", explorers.trust_spiral),
-                    ("kontrollens-kostnad-studier", explorers.hidden_costs_studies),
-                    ("kontrollens-kostnad-modell", explorers.hidden_costs_model),
-                    ("upprepad-tillit-brus", lambda: explorers.repeated_trust_game("noise")),
-                    ("upprepad-tillit", explorers.repeated_trust_game),
-                    ("selektiv-kontroll", explorers.selective_follow_up)]
         print()
         header = (f"{'explorer (as embedded in a page)':<34} {'points':>6} {'wall s':>7} "
                   f"{'cpu s':>6} {'KB':>6} {'ok':>3}")
         print(header)
         print("-" * len(header))
-        for name, build in builders:
+        built = {}
+        for name, entry in EXPLORERS.items():
             w, c = time.perf_counter(), time.process_time()
-            widget = build()
+            widget = entry.build()
             wall, cpu = time.perf_counter() - w, time.process_time() - c
             kb = spec_size_kb(widget.spec)
             ok = min(wall, cpu) <= GRID_BUDGET_S and kb <= GRID_BUDGET_KB
             failures += not ok
             print(f"{name:<34} {len(widget.spec['points']):>6} {wall:>7.2f} {cpu:>6.2f} "
                   f"{kb:>6.1f} {'yes' if ok else 'NO':>3}")
+            built[name] = widget
+
+        print()
+        header = (f"{'live point in a kernel (runs)':<34} {'wall ms':>8} {'cpu ms':>7} "
+                  f"{'ok':>3}")
+        print(header)
+        print("-" * len(header))
+        for name, widget in built.items():
+            live = widget.spec["live"]
+            if not live:
+                continue
+            # the last live value of every control: the largest (slowest) setting
+            values = {c: v["values"][-1] for c, v in live["controls"].items()}
+            wall, cpu = _timed(lambda w=widget, v=values: w.compute(**v), 1)
+            ok = min(wall, cpu) <= LIVE_BUDGET_MS
+            failures += not ok
+            print(f"{name + ' (' + str(live['runs']) + ')':<34} "
+                  f"{wall:>8.0f} {cpu:>7.0f} {'yes' if ok else 'NO':>3}")
 
     print("\n'ok' compares the smaller of wall and CPU time with the budget (the machine is "
           "shared).")

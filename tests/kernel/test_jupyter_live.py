@@ -208,7 +208,14 @@ def test_jupyterlab_explorer_recomputes_in_python(browser, jupyter):
     page.keyboard.press("Home")
     # the kernel recomputed the point from the model and sent it back
     explorer.locator(".tk-live").wait_for(state="visible", timeout=60_000)
-    assert "0,2" in explorer.locator(".tk-reading").inner_text()
+    assert "0,2" in explorer.locator(".tk-reading").first.inner_text()
+    # what is new: finer steps than the static grid's 0,2, and ten times the runs
+    assert slider.get_attribute("max") == "16"
+    page.keyboard.press("ArrowRight")  # JupyterLab's own arrow-key shortcuts stay out of the way
+    assert slider.get_attribute("aria-valuetext") == "0,25"
+    explorer.locator(".tk-live", has_text="mellan stegen").wait_for(timeout=60_000)
+    assert "0,25" in explorer.locator(".tk-reading").first.inner_text()
+    assert "10\u202f000" in explorer.locator(".tk-live").inner_text()
     context.close()
 
 

@@ -60,3 +60,25 @@ def test_start_page_links_to_the_pdfs(site):
     assert 'href="../pdf/tillitskursen.pdf"' in intro
     for chapter in pdf.chapter_pages():
         assert f'href="../pdf/{chapter.slug}.pdf"' in intro
+
+
+def _words(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+def test_a_guess_first_explorer_prints_every_case(pdf_dir):
+    from widgets.views.explorers import build
+
+    explorer = build("tillitsspiralen-bestallare")
+    cases = explorer.spec["question"]["cases"]
+    reader = PdfReader(pdf_dir / "bestallare-och-utforare.pdf")
+    text = _words(" ".join(page.extract_text() or "" for page in reader.pages))
+    for case in cases:
+        assert case["label"] in text
+    readings = [explorer.point(**{c["name"]: c["values"][case["indices"][c["name"]]]
+                                  for c in explorer.spec["controls"]})["reading"]
+                for case in cases]
+    assert readings[0] != readings[1]
+    for reading in readings:
+        # the reading's first sentence, as the PDF has it (line breaks become spaces)
+        assert _words(reading.split(". ")[0]) in text

@@ -8,14 +8,17 @@ import math
 import pytest
 
 from widgets.models import hidden_costs, repeated_trust, selective_control, trust_spiral
-from widgets.models.parameters import ParameterError, check_runs, check_seed, format_range
+from widgets.models.parameters import (
+    ParameterError,
+    check_runs,
+    check_seed,
+    format_number,
+    format_range,
+)
+from widgets.views.explorers import models
 
-MODELS = {
-    "trust_spiral": trust_spiral,
-    "hidden_costs": hidden_costs,
-    "repeated_trust": repeated_trust,
-    "selective_control": selective_control,
-}
+#: Every model an explorer runs (from the explorers' registry, so a new model is tested too).
+MODELS = models()
 
 # (model, field, bad value, shown value, what the message must say)
 OUT_OF_RANGE = "är utanför det tillåtna intervallet"
@@ -61,6 +64,38 @@ CASES = [
     # infinity
     ("trust_spiral", "learning_rate", math.inf, "inf", OUT_OF_RANGE),
 ]
+
+
+def test_the_cases_cover_every_model_the_explorers_run():
+    assert set(MODELS) >= {"trust_spiral", "hidden_costs", "repeated_trust", "selective_control"}
+    assert {c[0] for c in CASES} == set(MODELS)
+
+
+def _generated_cases():
+    """For every parameter of every model: below, above, NaN, a bool, a text (and half a
+    count), with what the message must say."""
+    for name, module in MODELS.items():
+        for field, spec in module.SPECS.items():
+            yield name, field, spec.low - 1, format_number(spec.low - 1), OUT_OF_RANGE
+            yield name, field, spec.high + 1, format_number(spec.high + 1), OUT_OF_RANGE
+            yield name, field, math.nan, "nan", NOT_NUMBER
+            yield name, field, True, "True", BOOLEAN
+            yield name, field, "1", "'1'", NOT_INTEGER if spec.integer else NOT_NUMBER
+            if spec.integer:
+                yield name, field, spec.low + 0.5, format_number(spec.low + 0.5), NOT_INTEGER
+
+
+GENERATED = list(_generated_cases())
+
+
+@pytest.mark.parametrize(("model", "field", "value", "shown", "says"), GENERATED,
+                         ids=[f"{c[0]}-{c[1]}-{c[3]}" for c in GENERATED])
+def test_every_parameter_of_every_model_rejects_bad_values(model, field, value, shown, says):
+    spec = MODELS[model].SPECS[field]
+    with pytest.raises(ParameterError) as caught:
+        MODELS[model].Parameters(**{field: value})
+    assert str(caught.value).startswith(f"{spec.label} ({field}) = {shown} ")
+    assert says in str(caught.value)
 
 
 @pytest.mark.parametrize(("model", "field", "value", "shown", "says"), CASES,

@@ -28,7 +28,7 @@ from widgets.paths import DATA, ROOT
 def _explorer_texts(path: Path) -> None:
     from widgets.views import explorers
 
-    explorers.validate_texts(path)
+    explorers.check_texts(path)
 
 
 def checks() -> list[tuple[Path, Callable[[Path], object]]]:

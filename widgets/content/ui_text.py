@@ -113,7 +113,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "explorer": {
         "show_table": "Visa siffrorna som tabell",
         "table_caption": "Siffrorna bakom diagrammet",
-        "live": "Beräknat nu i Python med modellen.",
+        "live": "Beräknat nu i Python, som ett snitt av {runs} körningar. Webbsidan visar {grid_runs}.",
+        "live_between": "Värdet ligger mellan stegen som webbsidan visar.",
+        "live_wait": "Räknar i Python …",
+        "missing_point": "Det här läget finns inte i simuleringen. Välj ett annat värde.",
+        "cases_label": "Visa:",
+        "about_model": "Om modellen",
         "reveal_simulation": "Visa vad som händer",
         "skip_guess": "Visa utan att gissa",
         "guess_hint": "Välj det du tror och tryck sedan på Visa vad som händer.",

@@ -4,7 +4,8 @@ Each model module exposes a frozen ``Parameters`` dataclass that validates itsel
 errors, :class:`~widgets.models.parameters.ParameterError`), a ``SPECS``/``LABELS`` table of
 Swedish slider labels and ranges, ``simulate(params, seed=…, runs=…)`` returning a frozen
 result of numpy arrays, ``summarise(result)`` returning plain numbers, and ``grid_point(values)``
-reducing one simulation to what an explorer shows (:mod:`widgets.views.explorers` builds the grids).
+reducing one simulation to what an explorer shows (:mod:`widgets.views.explorers` builds the grids;
+its registry lists the models the explorers run).
 
 - :mod:`~widgets.models.trust_spiral` — Tillitsspiralen (purchaser ↔ provider over time).
 - :mod:`~widgets.models.hidden_costs` — Kontrollens dolda kostnader (Falk & Kosfeld 2006).
@@ -17,12 +18,5 @@ Views call models; models never import views.
 from widgets.models import hidden_costs, repeated_trust, selective_control, trust_spiral
 from widgets.models.parameters import ParameterError, Spec
 
-MODELS = {
-    "trust_spiral": trust_spiral,
-    "hidden_costs": hidden_costs,
-    "repeated_trust": repeated_trust,
-    "selective_control": selective_control,
-}
-
-__all__ = ["MODELS", "ParameterError", "Spec", "hidden_costs", "repeated_trust",
-           "selective_control", "trust_spiral"]
+__all__ = ["ParameterError", "Spec", "hidden_costs", "repeated_trust", "selective_control",
+           "trust_spiral"]

@@ -95,11 +95,6 @@ PRINCIPAL_RETURN = 2
 #: Agent types (codes in :attr:`Result.agent_type`).
 AVERSE, INDIFFERENT, FLOOR = 0, 1, 2
 TYPE_NAMES = ("averse", "indifferent", "floor")
-TYPE_LABELS = {
-    "averse": "Kontrollkänslig (ger mindre vid kontroll)",
-    "indifferent": "Opåverkad (ger lika mycket)",
-    "floor": "Behöver en lägstanivå (ger mer vid kontroll)",
-}
 
 SPECS: dict[str, Spec] = {
     "share_averse": Spec("Andel kontrollkänsliga", 0, 1, step=0.05),
@@ -107,12 +102,6 @@ SPECS: dict[str, Spec] = {
     "agents": Spec("Antal utförare per grupp", 1, 10_000, integer=True, step=1),
 }
 LABELS = labels(SPECS)
-
-SERIES_LABELS = {
-    "payoff_trusted": "Beställarens utfall vid tillit",
-    "payoff_controlled": "Beställarens utfall vid kontroll",
-    "difference": "Skillnad (tillit minus kontroll)",
-}
 
 
 # ---------------------------------------------------------------------------------------------

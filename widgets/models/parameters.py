@@ -46,15 +46,6 @@ class Spec:
     integer: bool = False
     step: float | None = None
 
-    def as_dict(self, name: str) -> dict[str, Any]:
-        """A JSON-ready description for a slider."""
-        out: dict[str, Any] = {"name": name, "label": self.label,
-                               "min": _plain(self.low), "max": _plain(self.high),
-                               "integer": self.integer}
-        if self.step is not None:
-            out["step"] = _plain(self.step)
-        return out
-
 
 class ParameterError(ValueError):
     """An impossible parameter value; the message (in Swedish) says which, what and why.

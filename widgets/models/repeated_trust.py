@@ -106,12 +106,7 @@ STRATEGIES = ("copycat", "always_cheat", "always_cooperate", "grudger", "detecti
               "copykitten", "simpleton", "random")
 COPYCAT, ALWAYS_CHEAT, ALWAYS_COOPERATE, GRUDGER, DETECTIVE, COPYKITTEN, SIMPLETON, RANDOM = range(8)
 
-#: Case's English names (for citing) and Swedish names (for the explorer).
-ENGLISH_NAMES = {
-    "copycat": "Copycat", "always_cheat": "Always Cheat", "always_cooperate": "Always Cooperate",
-    "grudger": "Grudger", "detective": "Detective", "copykitten": "Copykitten",
-    "simpleton": "Simpleton", "random": "Random",
-}
+#: The course's Swedish names (for the explorer); Case's English names are in the docstring.
 STRATEGY_LABELS = {
     "copycat": "Härmapan",
     "always_cheat": "Alltid fuska",

@@ -235,8 +235,9 @@ GRID_CONTROLS: dict[str, list[float]] = {
     "tolerance": [0.0, 0.5, 1.0],
 }
 
-#: Series stored per grid point (control is derived from trust, see the grid's "derived").
-GRID_SERIES = ("trust", "effort", "performance")
+#: Series stored per grid point: what the explorer draws (the control series is the model's
+#: own, ``control_from_trust`` of each run's trust, so no view re-derives it).
+GRID_SERIES = ("trust", "control", "effort")
 
 
 def grid_point(values: dict, base: Parameters | None = None, seed: int = DEFAULT_SEED,

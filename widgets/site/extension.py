@@ -8,7 +8,8 @@ It
 - adds Swedish fallback catalogues for theme strings that have no Swedish
   translation;
 - adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``, and
-  the ``facit`` directive, the answer key to every self-test;
+  the ``facit`` directive, the answer key to every self-test, and the ``utforskare`` directive,
+  the list of explorers (from their registry);
 - registers Swedish citations (``sv_author_year``) and bibliography entries (``sv``);
 - mends markup that extensions write and that breaks HTML or ARIA rules (``_BODY_FIXES``),
   and tells readers without JavaScript what an interactive part is (``NOSCRIPT``);
@@ -32,7 +33,7 @@ from sphinx.application import Sphinx
 
 from widgets.content.ui_text import texts_for
 from widgets.site import citations
-from widgets.site.directives import AnswerKeyDirective, GlossaryDirective
+from widgets.site.directives import AnswerKeyDirective, ExplorerListDirective, GlossaryDirective
 
 HERE = Path(__file__).parent
 LOCALE_SOURCE = HERE / "locale"
@@ -174,4 +175,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _add_host_texts)
     app.add_directive("ordlista", GlossaryDirective)
     app.add_directive("facit", AnswerKeyDirective)
+    app.add_directive("utforskare", ExplorerListDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

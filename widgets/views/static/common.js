@@ -225,10 +225,14 @@ function sync(model, values) {
 
 /**
  * What a view must undo when it goes (anywidget: render returns a cleanup function). Every
- * listener a view adds goes through listen() or onModel(), so dispose() removes them all.
+ * listener, observer and timer a view sets up goes through this, so dispose() removes them
+ * all, newest first; one failing task does not keep the others from running.
+ *   const d = disposer();
+ *   d.listen(window, "resize", onResize);  d.observe(new ResizeObserver(f));
+ *   d.onModel(model, "change:x", f);       return () => d.dispose();
  */
 function disposer() {
-  const undo = [];
+  let undo = [];
   return {
     listen(target, type, callback, options) {
       target.addEventListener(type, callback, options);
@@ -238,6 +242,10 @@ function disposer() {
       model.on(event, callback);
       undo.push(() => model.off(event, callback));
     },
+    observe(observer) {
+      undo.push(() => observer.disconnect());
+      return observer;
+    },
     later(callback, ms) {
       const timer = setTimeout(callback, ms);
       undo.push(() => clearTimeout(timer));
@@ -245,9 +253,18 @@ function disposer() {
     },
     add(callback) {
       undo.push(callback);
+      return callback;
     },
     dispose() {
-      while (undo.length) undo.pop()();
+      const todo = undo.reverse();
+      undo = [];
+      for (const task of todo) {
+        try {
+          task();
+        } catch (err) {
+          /* one failing task must not keep the others from running */
+        }
+      }
     },
   };
 }
@@ -355,4 +372,35 @@ function svgElement(tag, attrs, ...children) {
     if (child !== null && child !== undefined && child !== false) el.append(child);
   }
   return el;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Added for the explorers (generic; any widget may use them).
+ * ------------------------------------------------------------------------------------- */
+
+const WIDGET_ROOTS = ".tk-widget, .tk-quiz, .tk-explorer, .tk-overview, .tk-profile, .tk-plan";
+
+/**
+ * The heading level that fits a widget placed at `el`: one below the page's last heading
+ * before it (headings inside widgets do not count), 2–6; `fallback` when `el` is not yet in
+ * the page or no heading comes before it.
+ */
+function headingLevelFor(el, fallback) {
+  if (!el || !el.isConnected) return fallback;
+  let level = 0;
+  for (const heading of document.querySelectorAll("h1, h2, h3, h4, h5, h6")) {
+    if (heading.closest(WIDGET_ROOTS)) continue;
+    if (!(heading.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    level = Number(heading.tagName.slice(1));
+  }
+  return level ? Math.min(6, Math.max(2, level + 1)) : fallback;
+}
+
+/** Move keyboard focus to `el`, making a non-interactive element focusable by script only. */
+function focusElement(el) {
+  if (!el) return;
+  if (!el.hasAttribute("tabindex") && !(el.matches && el.matches("a[href], button, input, select, textarea, summary"))) {
+    el.setAttribute("tabindex", "-1");
+  }
+  el.focus({ preventScroll: false });
 }
