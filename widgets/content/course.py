@@ -68,6 +68,15 @@ def pages(toc: Path = TOC) -> tuple[Page, ...]:
     return tuple(found)
 
 
+#: The part of ``_toc.yml`` that holds the numbered chapters (each has its own PDF).
+CHAPTER_PART = "Kursen"
+
+
+def chapters(toc: Path = TOC) -> tuple[Page, ...]:
+    """The numbered chapters, in reading order."""
+    return tuple(p for p in pages(toc) if p.part == CHAPTER_PART)
+
+
 def page(slug: str) -> Page:
     for candidate in pages():
         if candidate.slug == slug:

@@ -101,6 +101,7 @@ REDIRECT_PAGE = """<!DOCTYPE html>
 <title>Sidan har flyttat – Tillitskursen</title>
 <meta http-equiv="refresh" content="0; url={target}">
 <link rel="canonical" href="{target}">
+<link rel="icon" href="{favicon}">
 </head>
 <body>
 <main>
@@ -112,11 +113,12 @@ REDIRECT_PAGE = """<!DOCTYPE html>
 """
 
 
-def write_redirects(outdir: Path, redirects: dict[str, str]) -> list[Path]:
+def write_redirects(outdir: Path, redirects: dict[str, str],
+                    favicon: str = "_static/favicon.svg") -> list[Path]:
     """Write an HTML page at each old address that sends the reader on to the new one.
 
     ``redirects`` maps old paths (``gammal/sida.html``) to pages of the site
-    (``book/ny-sida.html``), both relative to the site root.
+    (``book/ny-sida.html``), both relative to the site root, as is ``favicon``.
     """
     written = []
     for old, new in redirects.items():
@@ -128,15 +130,18 @@ def write_redirects(outdir: Path, redirects: dict[str, str]) -> list[Path]:
             raise ValueError(f"Omdirigeringen {old} → {new} pekar på en sida som inte finns. "
                              "Rätta målet i tk_redirects i _config.yml.")
         target = os.path.relpath(outdir / new, source.parent).replace(os.sep, "/")
+        icon = os.path.relpath(outdir / favicon, source.parent).replace(os.sep, "/")
         source.parent.mkdir(parents=True, exist_ok=True)
-        source.write_text(REDIRECT_PAGE.format(target=html.escape(target, quote=True)), encoding="utf-8")
+        source.write_text(REDIRECT_PAGE.format(target=html.escape(target, quote=True),
+                                               favicon=html.escape(icon, quote=True)), encoding="utf-8")
         written.append(source)
     return written
 
 
 def _redirects(app: Sphinx, exception) -> None:
     if exception is None and app.builder.format == "html" and app.config.tk_redirects:
-        write_redirects(Path(app.outdir), app.config.tk_redirects)
+        favicon = f"_static/{Path(app.config.html_favicon or 'favicon.svg').name}"
+        write_redirects(Path(app.outdir), app.config.tk_redirects, favicon)
 
 
 def _add_templates(app: Sphinx, config) -> None:
@@ -153,4 +158,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _fix_body_markup)
     app.add_directive("ordlista", GlossaryDirective)
     app.add_directive("facit", AnswerKeyDirective)
+    # the site around the chapters: publisher pages, metadata, theme markup, header buttons,
+    # the site's own script
+    for module in ("publisher", "metadata", "page_markup", "header_buttons", "site_script"):
+        app.setup_extension(f"widgets.site.{module}")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
