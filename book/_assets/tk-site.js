@@ -68,17 +68,19 @@
           button.setAttribute("aria-expanded", String(open));
         });
       }
-      buttons.forEach(function (button) {
-        button.addEventListener("click", function (event) {
-          opener = button;
-          // the theme blurs the button on click; a keyboard user keeps their place
-          var byKeyboard = event.detail === 0;
-          setTimeout(function () {
-            update();
-            if (byKeyboard && !dialog.open && document.activeElement === document.body) button.focus();
-          }, 0);
-        });
-      });
+      // On the document, in the capture phase: the theme's own listeners on the button stop
+      // the event from reaching any other listener there.
+      document.addEventListener("click", function (event) {
+        var button = event.target.closest && event.target.closest(pair[0]);
+        if (!button || buttons.indexOf(button) < 0) return;
+        opener = button;
+        // the theme blurs the button on click; a keyboard user keeps their place
+        var byKeyboard = event.detail === 0;
+        setTimeout(function () {
+          update();
+          if (byKeyboard && !dialog.open && document.activeElement === document.body) button.focus();
+        }, 0);
+      }, true);
       dialog.addEventListener("close", function () {
         setTimeout(function () {
           update();

@@ -44,7 +44,7 @@ def issue_url(repository_url: str, title: str, page_url: str) -> str:
 
 def _title(context) -> str:
     """The page's title as text (Sphinx gives it as HTML)."""
-    return unescape(re.sub(r"<[^>]+>", "", context.get("title") or "")).strip()
+    return unescape(re.sub(r"<[^>]+>", "", context.get("title") or "")).replace("\u00ad", "").strip()
 
 
 def adjust_buttons(app: Sphinx, pagename, templatename, context, doctree) -> None:

@@ -196,13 +196,16 @@ def _config_inited(app: Sphinx, config) -> None:
 
 
 def footer_links(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """``tk_footer_links`` for the footer template: (address, title) of both pages."""
+    """``tk_footer_links`` for the footer template: (address, title, is it this page) of both."""
     links = []
     for docname in FOOTER_DOCS:
         if docname not in app.env.titles:
             raise ConfigError(f"Sidan {docname} saknas, men sidfoten på varje sida länkar dit. "
                               "Så här rättar du: lägg tillbaka sidan och ta med den i _toc.yml.")
-        links.append((context["pathto"](docname), app.env.titles[docname].astext()))
+        here = docname == pagename
+        # Sphinx writes "#" for a link to the page itself; name the file, and mark it current
+        href = app.builder.get_target_uri(docname).rsplit("/", 1)[-1] if here else context["pathto"](docname)
+        links.append((href, app.env.titles[docname].astext(), here))
     context["tk_footer_links"] = links
     context["tk_footer_label"] = TEXTS["site"]["footer_nav"]
 
