@@ -37,6 +37,17 @@ def open_at(open_page, width, path=CHAPTER.html):
                      is_mobile=width < 1000)
 
 
+def press(page, button, how):
+    """Use the button as a learner would: a finger, a mouse or the keyboard."""
+    if how == "tap":
+        button.tap()
+    elif how == "click":
+        button.click()
+    else:
+        button.focus()
+        page.keyboard.press("Enter")
+
+
 def is_open(page, dialog):
     return page.evaluate("sel => document.querySelector(sel).open", dialog)
 
@@ -51,13 +62,7 @@ def test_narrow_menus_open_trap_focus_and_close_with_escape(open_page, width, me
     assert toggle.count() == 1 and toggle.is_visible()
     assert toggle.get_attribute("aria-expanded") == "false"
 
-    if how == "tap":
-        toggle.tap()
-    elif how == "click":
-        toggle.click()
-    else:
-        toggle.focus()
-        page.keyboard.press("Enter")
+    press(page, toggle, how)
     page.wait_for_function("sel => document.querySelector(sel).open", arg=dialog)
     box = page.locator(dialog)
     assert box.get_attribute("aria-label") == name
@@ -98,20 +103,11 @@ def test_wide_course_menu_hides_and_shows_in_place(open_page, how):
     chapter_link = nav.get_by_role("link", name=course.chapters()[4].title, exact=False)
     assert chapter_link.is_visible() and toggle.get_attribute("aria-expanded") == "true"
 
-    def press():
-        if how == "tap":
-            toggle.tap()
-        elif how == "click":
-            toggle.click()
-        else:
-            toggle.focus()
-            page.keyboard.press("Enter")
-
-    press()
+    press(page, toggle, how)
     chapter_link.wait_for(state="hidden")
     assert toggle.get_attribute("aria-expanded") == "false"
     assert not is_open(page, "#pst-primary-sidebar-modal")  # in place, not a dialog
-    press()
+    press(page, toggle, how)
     chapter_link.wait_for(state="visible")
     assert toggle.get_attribute("aria-expanded") == "true"
     if how == "keyboard":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -92,4 +93,6 @@ def page_title(path: Path) -> str:
     else:
         text = path.read_text(encoding="utf-8")
     match = _HEADING.search(text)
-    return match.group(1).strip() if match else path.stem
+    # as a reader sees it: "Lärar&shy;handledning" is "Lärarhandledning" (the soft hyphen only
+    # lets a long word break on a phone)
+    return html.unescape(match.group(1)).replace("\u00ad", "").strip() if match else path.stem

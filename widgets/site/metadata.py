@@ -25,6 +25,8 @@ from xml.sax.saxutils import escape
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from widgets.site.extension import REDIRECT_PAGE, favicon_path
+
 #: Search engines show about 155–160 characters of a description.
 LIMIT = 158
 #: Shorter first paragraphs are joined with the next one.
@@ -134,35 +136,21 @@ def sitemap_xml(baseurl: str, paths: list[str]) -> str:
             f"{urls}</urlset>\n")
 
 
-ROOT_PAGE = """<!DOCTYPE html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<meta name="description" content="{description}">
-<meta http-equiv="refresh" content="0; url={target}">
-<link rel="canonical" href="{canonical}">
-<link rel="icon" href="{favicon}">
-</head>
-<body>
-<main>
-<h1>{title}</h1>
-<p><a href="{target}">Till kursens startsida</a></p>
-</main>
-</body>
-</html>
-"""
 #: What sphinx-external-toc (or this module) writes at the root; anything else is a real page.
 _GENERATED_ROOT = re.compile(r'^\s*<meta http-equiv="Refresh"[^>]*>\s*$|data-tk-root-page', re.I)
 
 
 def root_page(*, title: str, target: str, canonical: str, favicon: str, description: str) -> str:
-    page = ROOT_PAGE.format(title=html.escape(title), target=html.escape(target, quote=True),
-                            canonical=html.escape(canonical, quote=True),
-                            favicon=html.escape(favicon, quote=True),
-                            description=html.escape(description, quote=True))
-    return page.replace("<main>", '<main data-tk-root-page="">', 1)
+    """The site root: the course's name, sending the reader on to the start page."""
+    def attr(value: str) -> str:
+        return html.escape(value, quote=True)
+
+    return REDIRECT_PAGE.format(
+        title=html.escape(title), heading=html.escape(title),
+        head=f'\n<meta name="description" content="{attr(description)}">',
+        text=f'<a href="{attr(target)}">Till kursens startsida</a>',
+        target=attr(target), canonical=attr(canonical), favicon=attr(favicon),
+    ).replace("<main>", '<main data-tk-root-page="">', 1)
 
 
 def site_title(config) -> str:
@@ -185,10 +173,10 @@ def _write_site_files(app: Sphinx, exception) -> None:
     if root == "index" or (index.exists() and not _GENERATED_ROOT.search(index.read_text(encoding="utf-8"))):
         return
     target = app.builder.get_target_uri(root)
-    favicon = app.config.html_favicon and f"_static/{Path(app.config.html_favicon).name}"
+    favicon = favicon_path(app.config)
     canonical = f"{baseurl.rstrip('/')}/{target}" if baseurl else target
     index.write_text(root_page(title=site_title(app.config), target=target, canonical=canonical,
-                               favicon=favicon or "", description=page_description(app, root)),
+                               favicon=favicon, description=page_description(app, root)),
                      encoding="utf-8")
 
 
