@@ -2,7 +2,8 @@
  * Tillitskursen site script (loaded deferred on every page; nothing from another host).
  *
  * - Course menu (☰) and page contents (☷): keeps aria-expanded on the buttons true to
- *   what is shown, and returns focus to the button when a menu closes. The menus
+ *   what is shown, gives the open menu a visible "Stäng" button (a touch screen reader has
+ *   no Escape key) and returns focus to the button when a menu closes. The menus
  *   themselves are the theme's: on narrow screens a modal <dialog> (showModal makes the
  *   rest of the page inert, so focus stays inside while it is open, and Escape closes it);
  *   on wide screens the ☰ button shows or hides the sidebar in place, a disclosure that
@@ -81,7 +82,20 @@
           if (byKeyboard && !dialog.open && document.activeElement === document.body) button.focus();
         }, 0);
       }, true);
+      // a close button while the menu is open; taken out again before the theme moves the
+      // menu's content back to the sidebar (its own close listener runs after this one)
+      var close = document.createElement("button");
+      close.type = "button";
+      close.className = "btn btn-sm tk-dialog-close";
+      close.textContent = t("close_menu");
+      close.addEventListener("click", function () {
+        dialog.close();
+      });
+      new MutationObserver(function () {
+        if (dialog.open && close.parentNode !== dialog) dialog.insertBefore(close, dialog.firstChild);
+      }).observe(dialog, { attributes: true, attributeFilter: ["open"] });
       dialog.addEventListener("close", function () {
+        close.remove();
         setTimeout(function () {
           update();
           var back = opener && opener.offsetParent !== null ? opener : buttons.filter(function (b) {

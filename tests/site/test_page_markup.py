@@ -59,7 +59,7 @@ def test_every_table_header_has_a_scope(site):
 def test_printouts_and_question_bank_download(site, path):
     page = read(site, path)
     assert 'onclick="window.print()"' not in page  # the header's ".pdf" printed the web page
-    for tag in re.findall(r'<a\s[^>]*href="(?:\.\./)*(?:pdf|fragebank)/[^"]*"[^>]*>', page):
+    for tag in re.findall(r'<a\s[^>]*href="(?:\.\./)*(?:pdf|fragebank|_sources)/[^"]*"[^>]*>', page):
         assert re.search(r"\sdownload(?=[\s>=])", tag) and "_blank" not in tag, f"{path}: {tag}"
 
 

@@ -56,11 +56,11 @@ def test_links_to_printouts_and_question_bank_download():
     page = ('<a href="../pdf/vad-ar-tillit.pdf">PDF</a> '
             '<a class="x" href="../../fragebank/tillitskursen-gift.txt" target="_blank">GIFT</a> '
             '<a href="pdf/tillitskursen.pdf" download>ok</a> <a href="https://x.se/pdf/a.pdf">extern</a> '
-            '<a href="kallor.html">källor</a>')
+            '<a href="kallor.html">källor</a> <a href="../_sources/book/x.ipynb" target="_blank">.ipynb</a>')
     fixed = page_markup.download_links(page)
     assert '<a href="../pdf/vad-ar-tillit.pdf" download>' in fixed
     assert '<a class="x" href="../../fragebank/tillitskursen-gift.txt" download>' in fixed
-    assert fixed.count("download") == 3 and "_blank" not in fixed
+    assert fixed.count("download") == 4 and "_blank" not in fixed
     assert '<a href="https://x.se/pdf/a.pdf">' in fixed and '<a href="kallor.html">' in fixed
 
 

@@ -55,6 +55,18 @@ def test_parenthetical_citations_are_left_out_and_textual_ones_kept():
                                        "grunden för modellen med tre delar.")
 
 
+def test_inline_html_is_left_out_and_its_text_kept():
+    paragraph = nodes.paragraph("", "", nodes.Text("Hela kursen finns som "),
+                                nodes.raw("", '<a href="../pdf/tillitskursen.pdf">', format="html"),
+                                nodes.Text("en PDF att skriva ut"), nodes.raw("", "</a>", format="html"),
+                                nodes.Text(". Självtesterna blir frågor att svara på med penna."))
+    tree = doctree("Rubrik\n======\n\nEn text.\n")
+    first = next(iter(tree.findall(nodes.paragraph)))
+    first.parent.replace(first, paragraph)
+    assert metadata.describe(tree) == ("Hela kursen finns som en PDF att skriva ut. "
+                                       "Självtesterna blir frågor att svara på med penna.")
+
+
 def test_short_first_paragraphs_are_joined_and_a_colon_ends_a_sentence():
     text = metadata.describe(doctree("Det finns fem vinster:\n\n- en\n\n"
                                      "Men vinsterna kräver att ledningen litar på personalen.\n"))

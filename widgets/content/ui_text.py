@@ -188,6 +188,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "search_dialog": "Sök i kursen",
         "footer_nav": "Om webbplatsen",
         "back_to_top": "Till början av sidan",
+        "close_menu": "Stäng",
         "scroll_hint": "Svep för att se hela tabellen.",
         "table_region": "Tabell som går att rulla i sidled",
         "table_region_named": "{caption} (tabell som går att rulla i sidled)",

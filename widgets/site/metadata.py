@@ -63,8 +63,9 @@ def _plain_text(paragraph: nodes.paragraph) -> str:
     copy = paragraph.deepcopy()
     for node in list(copy.findall(nodes.Element)):
         parenthetical = "bibtex-citation" in node.get("classes", []) and node.astext().startswith("(")
+        # inline HTML (``<a href=…>`` around a link text) is markup, the text between it is kept
         if parenthetical or isinstance(node, (nodes.footnote_reference, nodes.citation_reference,
-                                              nodes.image)):
+                                              nodes.image, nodes.raw)):
             node.parent.remove(node)
     text = " ".join(copy.astext().split())
     text = re.sub(r"\s*\(\s*\)", "", text)

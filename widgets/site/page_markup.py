@@ -13,9 +13,10 @@ Each fix is a kind of problem, fixed wherever it occurs (not only where a review
   (:func:`mark_row_headers`, on the doctree), its cells ``<th scope="row">``, the header cells
   ``<th scope="col">``, and the empty corner a plain ``<td>`` (axe: td-has-header,
   empty-table-header).
-- **Downloads.** Links to the printed PDFs (``pdf/``) and the question bank (``fragebank/``) get
-  ``download``: a GIFT file opened in the browser shows broken characters when a server sends
-  no charset, and XML opens as a raw tree.
+- **Downloads.** Links to the printed PDFs (``pdf/``), the question bank (``fragebank/``) and the
+  pages' sources (``_sources/``, the header's ".ipynb") get ``download``: a GIFT file opened in
+  the browser shows broken characters when a server sends no charset, and XML and notebooks
+  open as raw text.
 
 The fixes run on the finished HTML of each page (:func:`fix_page`), through the builder's
 template renderer, because most of this markup is in theme templates (``layout.html`` and
@@ -79,7 +80,7 @@ def table_header_scopes(page: str) -> str:
     return _TH.sub(fix, page)
 
 
-_DOWNLOAD = re.compile(r'<a\s[^>]*?href="(?:\.\./)*(?:pdf|fragebank)/[^"#?]+"[^>]*>')
+_DOWNLOAD = re.compile(r'<a\s[^>]*?href="(?:\.\./)*(?:pdf|fragebank|_sources)/[^"#?]+"[^>]*>')
 
 
 def download_links(page: str) -> str:

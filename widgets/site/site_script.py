@@ -25,7 +25,7 @@ from widgets.content.ui_text import TEXTS
 SCRIPT = "tk-site.js"
 STYLE = "tk-site.css"
 #: The words the script needs (the others are in the markup it works on).
-SCRIPT_TEXTS = ("scroll_hint", "table_region", "table_region_named")
+SCRIPT_TEXTS = ("scroll_hint", "table_region", "table_region_named", "close_menu")
 
 
 class ResumeDirective(Directive):
