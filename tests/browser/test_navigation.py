@@ -2,14 +2,15 @@
 mouse and keyboard (issue 18: tapping them only showed a tooltip, pydata-sphinx-theme#2451).
 
 On narrow screens both open the theme's modal <dialog>: it shows the contents, keeps the
-keyboard inside while open (the rest of the page is inert), closes with Escape and gives focus
-back to the button; a "Stäng" button closes it by touch. On a wide screen the course menu is a sidebar that ☰ hides and shows in
-place (a disclosure, no trap), and the page contents are always shown. Screenshots of the open
-phone menus go to _build/screenshots/.
+keyboard inside while open (the rest of the page is inert), closes with Escape or its "Stäng"
+button and gives focus back to the button. On a wide screen the course menu is a sidebar that
+☰ hides and shows in place (a disclosure, no trap), and the page contents are always shown.
+Screenshots of the open phone menus go to _build/screenshots/.
 """
 
 import pytest
 
+from tests import axe
 from tests.helpers import ROOT
 from widgets.content import course
 from widgets.content.ui_text import TEXTS
@@ -147,3 +148,15 @@ def test_landmarks_have_swedish_names_and_no_icon_glyphs(open_page, width):
     if width >= 1000:
         assert menu.get_by_role("button", name="Sök").count() == 1
         assert page.get_by_role("button", name="Sök").count() == 1  # no duplicate outside
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("menu", sorted(MENUS))
+def test_open_menus_pass_axe(open_page, menu, scheme):
+    toggle_selector, dialog, _, _ = MENUS[menu]
+    page, _ = open_page(CHAPTER.html, viewport={"width": 375, "height": 800}, has_touch=True,
+                        is_mobile=True, color_scheme=scheme)
+    page.locator(toggle_selector).tap()
+    page.wait_for_function("sel => document.querySelector(sel).open", arg=dialog)
+    found = axe.violations(page, include=dialog)
+    assert found == [], axe.describe(found)
