@@ -39,7 +39,8 @@ def test_a_municipality_s_values_appear_on_the_pages():
     assert lines == ["- E-post: [tillganglighet@exempelby.se](mailto:tillganglighet@exempelby.se)",
                      "- Telefon: 0123-45 67 89",
                      "- Webbformulär: [https://exempelby.se/kontakt](https://exempelby.se/kontakt)"]
-    assert "github" not in values["tk_contact"]  # their own form replaces the issue form
+    assert "github" not in values["tk_contact"]  # their own contacts replace the issue form
+    assert "github" not in subs({"contact_phone": "0123-45 67 89"})["tk_contact"]
     assert values["tk_statement_date"] == "1 mars 2027"
     assert values["tk_statement_updated"] == "15 april 2027"
     assert values["tk_compliance"] == "helt förenlig"

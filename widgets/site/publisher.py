@@ -167,7 +167,8 @@ def substitutions(settings: Publisher, *, site_title: str, repository_url: str) 
     if settings.contact_form:
         contact.append(text["contact_form"].format(
             link=f"[{_md(settings.contact_form)}]({settings.contact_form})"))
-    elif issue_form_url(repository_url):
+    if not contact and issue_form_url(repository_url):
+        # nobody configured: the course's own authors answer, in the repository's issue form
         contact.append(text["contact_github"].format(url=issue_form_url(repository_url)))
     if not contact:
         raise _fail("contact_email", "", "kursen har inget sätt att kontakta er.",
