@@ -42,29 +42,29 @@ def test_a_description_field_wins():
     assert metadata.describe(doctree(CHAPTER), "  Kort om kapitlet.  ") == "Kort om kapitlet."
 
 
-def test_parenthetical_citations_are_left_out_and_textual_ones_kept():
-    paragraph = nodes.paragraph("", "", nodes.Text("Den frågan ställer föredraget "),
-                                nodes.inline("", "(Feuk, u.å.)", classes=["bibtex-citation"]),
-                                nodes.Text(". "),
-                                nodes.inline("", "Mayer m.fl. (1995)", classes=["bibtex-citation"]),
-                                nodes.Text(" är grunden för modellen med tre delar."))
+def describe_paragraph(*children: nodes.Node) -> str:
+    """The description of a page whose only running text is a paragraph of these nodes."""
     tree = doctree("Rubrik\n======\n\nEn text.\n")
     first = next(iter(tree.findall(nodes.paragraph)))
-    first.parent.replace(first, paragraph)
-    assert metadata.describe(tree) == ("Den frågan ställer föredraget. Mayer m.fl. (1995) är "
-                                       "grunden för modellen med tre delar.")
+    first.parent.replace(first, nodes.paragraph("", "", *children))
+    return metadata.describe(tree)
+
+
+def test_parenthetical_citations_are_left_out_and_textual_ones_kept():
+    text = describe_paragraph(nodes.Text("Den frågan ställer föredraget "),
+                              nodes.inline("", "(Feuk, u.å.)", classes=["bibtex-citation"]),
+                              nodes.Text(". "),
+                              nodes.inline("", "Mayer m.fl. (1995)", classes=["bibtex-citation"]),
+                              nodes.Text(" är grunden för modellen med tre delar."))
+    assert text == "Den frågan ställer föredraget. Mayer m.fl. (1995) är grunden för modellen med tre delar."
 
 
 def test_inline_html_is_left_out_and_its_text_kept():
-    paragraph = nodes.paragraph("", "", nodes.Text("Hela kursen finns som "),
-                                nodes.raw("", '<a href="../pdf/tillitskursen.pdf">', format="html"),
-                                nodes.Text("en PDF att skriva ut"), nodes.raw("", "</a>", format="html"),
-                                nodes.Text(". Självtesterna blir frågor att svara på med penna."))
-    tree = doctree("Rubrik\n======\n\nEn text.\n")
-    first = next(iter(tree.findall(nodes.paragraph)))
-    first.parent.replace(first, paragraph)
-    assert metadata.describe(tree) == ("Hela kursen finns som en PDF att skriva ut. "
-                                       "Självtesterna blir frågor att svara på med penna.")
+    text = describe_paragraph(nodes.Text("Hela kursen finns som "),
+                              nodes.raw("", '<a href="../pdf/tillitskursen.pdf">', format="html"),
+                              nodes.Text("en PDF att skriva ut"), nodes.raw("", "</a>", format="html"),
+                              nodes.Text(". Självtesterna blir frågor att svara på med penna."))
+    assert text == "Hela kursen finns som en PDF att skriva ut. Självtesterna blir frågor att svara på med penna."
 
 
 def test_short_first_paragraphs_are_joined_and_a_colon_ends_a_sentence():
