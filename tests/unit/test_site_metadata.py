@@ -64,7 +64,8 @@ def test_inline_html_is_left_out_and_its_text_kept():
                               nodes.raw("", '<a href="../pdf/tillitskursen.pdf">', format="html"),
                               nodes.Text("en PDF att skriva ut"), nodes.raw("", "</a>", format="html"),
                               nodes.Text(". Självtesterna blir frågor att svara på med penna."))
-    assert text == "Hela kursen finns som en PDF att skriva ut. Självtesterna blir frågor att svara på med penna."
+    assert text == ("Hela kursen finns som en PDF att skriva ut. "
+                    "Självtesterna blir frågor att svara på med penna.")
 
 
 def test_short_first_paragraphs_are_joined_and_a_colon_ends_a_sentence():
