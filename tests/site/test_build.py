@@ -3,6 +3,7 @@ and download buttons point where they should (Binder, a configured JupyterHub, t
 
 import re
 import urllib.parse
+from html import unescape
 
 import pytest
 import yaml
@@ -11,14 +12,18 @@ from tests.helpers import ROOT, build_site
 from widgets.content import course
 
 HUB = "https://jupyterhub.example.org"
+#: A municipality publishing its own copy (the statement and privacy page must follow).
+PUBLISHER = {"organisation": "Exempelby kommun", "contact_email": "tillganglighet@exempelby.se",
+             "contact_phone": "0123-45 67 89", "statement_date": "2027-02-01", "compliance": "helt"}
 
 
 @pytest.fixture(scope="module")
 def clean_build(tmp_path_factory):
-    """A clean build, with a JupyterHub configured as a school or municipality would."""
+    """A clean build, with a JupyterHub and a publisher configured as a school or municipality would."""
     out = tmp_path_factory.mktemp("build")
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["launch_buttons"]["jupyterhub_url"] = HUB
+    config["sphinx"]["config"]["tk_publisher"] = PUBLISHER
     config_file = out / "_config.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     result = build_site(out, config=config_file)
@@ -50,3 +55,19 @@ def test_launch_and_download_buttons(clean_build):
         assert query["repo"] == [repo] and query["branch"] == ["main"]
         assert query["urlpath"][0].endswith(f"{page.docname}.ipynb")
         assert f'href="../_sources/{page.docname}.ipynb"' in text, f"{page.slug}: no .ipynb download"
+
+
+def test_the_publisher_s_settings_fill_the_statement_and_privacy_page(clean_build):
+    _, html = clean_build
+    def article(name):
+        page = (html / "book" / name).read_text(encoding="utf-8")
+        # Sphinx hides e-mail addresses from harvesters (%40 and entities): read them as a browser does
+        page = urllib.parse.unquote(unescape(page))
+        return re.search(r'<article class="bd-article">(.*?)</article>', page, re.S).group(1)
+
+    statement, privacy = article("tillganglighet.html"), article("personuppgifter.html")
+    for page in (statement, privacy):
+        assert "Exempelby kommun" in page
+        assert 'href="mailto:tillganglighet@exempelby.se"' in page and "0123-45 67 89" in page
+        assert "issues/new?template=sakfel.yml" not in page  # their contact, not GitHub's form
+    assert "helt förenlig med lagen" in statement and "1 februari 2027" in statement

@@ -32,6 +32,11 @@ MODULES: dict[Path, tuple[str, ...]] = {
     WIDGETS / "figures" / "group_profile.py": ("group_profile",),
     WIDGETS / "figures" / "hallmark_cards.py": ("hallmark_cards",),
     **{path: ("quiz",) for path in sorted((WIDGETS / "content" / "kinds").glob("*.py"))},
+    # the site around the chapters: Python modules look up t[…]; templates tk_text['…'];
+    # site_script.py hands the keys in SCRIPT_TEXTS to book/_assets/tk-site.js
+    **{WIDGETS / "site" / f"{name}.py": ("site",)
+       for name in ("header_buttons", "page_markup", "publisher", "site_script")},
+    **{path: ("site",) for path in sorted((WIDGETS / "site" / "templates").glob("tk-*.html"))},
 }
 
 #: Keys a module chooses at run time, so they appear outside a lookup.
@@ -80,12 +85,21 @@ def keys_in(source: str, python: bool) -> set[str]:
     return found
 
 
+_TEMPLATE_KEY = re.compile(r"""tk_text\[(["'])([a-z]+(?:_[a-z]+)*)\1\]""")
+_SCRIPT_TEXTS = re.compile(r"^SCRIPT_TEXTS = \(([^)]*)\)", re.M)
+
+
 def used_keys(path: Path) -> set[str]:
     source = path.read_text(encoding="utf-8")
     dynamic = DYNAMIC.get(path.name, set())
     for key in dynamic:
         assert re.search(rf"""["']{key}["']""", source), f"{path.name} no longer names {key!r}"
-    return keys_in(source, path.suffix == ".py") | dynamic
+    if path.suffix == ".html":
+        return {m.group(2) for m in _TEMPLATE_KEY.finditer(source)} | dynamic
+    handed_on = set()
+    for listed in _SCRIPT_TEXTS.findall(source):
+        handed_on |= set(re.findall(r"""["']([a-z_]+)["']""", listed))
+    return keys_in(source, path.suffix == ".py") | dynamic | handed_on
 
 
 def all_keys() -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -68,6 +69,15 @@ def pages(toc: Path = TOC) -> tuple[Page, ...]:
     return tuple(found)
 
 
+#: The part of ``_toc.yml`` that holds the numbered chapters (each has its own PDF).
+CHAPTER_PART = "Kursen"
+
+
+def chapters(toc: Path = TOC) -> tuple[Page, ...]:
+    """The numbered chapters, in reading order."""
+    return tuple(p for p in pages(toc) if p.part == CHAPTER_PART)
+
+
 def page(slug: str) -> Page:
     for candidate in pages():
         if candidate.slug == slug:
@@ -83,4 +93,6 @@ def page_title(path: Path) -> str:
     else:
         text = path.read_text(encoding="utf-8")
     match = _HEADING.search(text)
-    return match.group(1).strip() if match else path.stem
+    # as a reader sees it: "Lärar&shy;handledning" is "Lärarhandledning" (the soft hyphen only
+    # lets a long word break on a phone)
+    return html.unescape(match.group(1)).replace("\u00ad", "").strip() if match else path.stem

@@ -251,6 +251,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "legend_mean": "Medelvärde",
         "legend_range": "Lägsta till högsta betyg",
     },
+    "site": {
+        # The site around the chapters (widgets.site: theme markup, header buttons, footer;
+        # book/_assets/tk-site.js: menus, tables, the back-to-top button, the resume link).
+        "main_nav": "Huvudmeny",
+        "page_nav": "Innehåll på sidan",
+        "search_dialog": "Sök i kursen",
+        "footer_nav": "Om webbplatsen",
+        "back_to_top": "Till början av sidan",
+        "close_menu": "Stäng",
+        "scroll_hint": "Svep för att se hela tabellen.",
+        "table_region": "Tabell som går att rulla i sidled",
+        "table_region_named": "{caption} (tabell som går att rulla i sidled)",
+        "resume": "Fortsätt där du slutade:",
+        "chapter_pdf": "Kapitlet som PDF",
+        "chapter_pdf_tip": "Ladda ner kapitlet som PDF, med självtestet att göra på papper",
+        "course_pdf": "Hela kursen som PDF",
+        "course_pdf_tip": "Ladda ner hela kursen som PDF",
+        "report_issue": "Rapportera fel",
+        "report_issue_tip": "Berätta om ett fel på den här sidan (öppnar GitHub)",
+        "issue_title": "Fel: {title}",
+        # Contact lines on the accessibility statement and the privacy page (Markdown).
+        "contact_email": "E-post: {link}",
+        "contact_phone": "Telefon: {phone}",
+        "contact_form": "Webbformulär: {link}",
+        "contact_github": "Skriv i kursens [ärendelista på GitHub]({url}). Där behöver du ett konto.",
+        "privacy_contact": "Du kan också kontakta vårt dataskyddsombud: {link}.",
+    },
 }
 
 

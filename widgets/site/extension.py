@@ -114,30 +114,35 @@ def _add_host_texts(app, pagename, templatename, context, doctree) -> None:
         context["body"] = body + host_texts_script()
 
 
+#: A page that sends the reader on (an old address here; the site root in widgets.site.metadata).
 REDIRECT_PAGE = """<!DOCTYPE html>
 <html lang="sv">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sidan har flyttat – Tillitskursen</title>
+<title>{title}</title>{head}
 <meta http-equiv="refresh" content="0; url={target}">
-<link rel="canonical" href="{target}">
+<link rel="canonical" href="{canonical}">
+<link rel="icon" href="{favicon}">
 </head>
 <body>
 <main>
-<h1>Sidan har flyttat</h1>
-<p>Du hittar den på <a href="{target}">sin nya adress</a>.</p>
+<h1>{heading}</h1>
+<p>{text}</p>
 </main>
 </body>
 </html>
 """
+MOVED = {"title": "Sidan har flyttat – Tillitskursen", "heading": "Sidan har flyttat", "head": "",
+         "text": 'Du hittar den på <a href="{target}">sin nya adress</a>.'}
 
 
-def write_redirects(outdir: Path, redirects: dict[str, str]) -> list[Path]:
+def write_redirects(outdir: Path, redirects: dict[str, str],
+                    favicon: str = "_static/favicon.svg") -> list[Path]:
     """Write an HTML page at each old address that sends the reader on to the new one.
 
     ``redirects`` maps old paths (``gammal/sida.html``) to pages of the site
-    (``book/ny-sida.html``), both relative to the site root.
+    (``book/ny-sida.html``), both relative to the site root, as is ``favicon``.
     """
     written = []
     for old, new in redirects.items():
@@ -149,15 +154,24 @@ def write_redirects(outdir: Path, redirects: dict[str, str]) -> list[Path]:
             raise ValueError(f"Omdirigeringen {old} → {new} pekar på en sida som inte finns. "
                              "Rätta målet i tk_redirects i _config.yml.")
         target = os.path.relpath(outdir / new, source.parent).replace(os.sep, "/")
+        icon = os.path.relpath(outdir / favicon, source.parent).replace(os.sep, "/")
         source.parent.mkdir(parents=True, exist_ok=True)
-        source.write_text(REDIRECT_PAGE.format(target=html.escape(target, quote=True)), encoding="utf-8")
+        target, icon = html.escape(target, quote=True), html.escape(icon, quote=True)
+        page = REDIRECT_PAGE.format(**{**MOVED, "text": MOVED["text"].format(target=target)},
+                                    target=target, canonical=target, favicon=icon)
+        source.write_text(page, encoding="utf-8")
         written.append(source)
     return written
 
 
+def favicon_path(config) -> str:
+    """The favicon's path from the site root (Sphinx copies html_favicon into _static)."""
+    return f"_static/{Path(config.html_favicon).name}" if config.html_favicon else ""
+
+
 def _redirects(app: Sphinx, exception) -> None:
     if exception is None and app.builder.format == "html" and app.config.tk_redirects:
-        write_redirects(Path(app.outdir), app.config.tk_redirects)
+        write_redirects(Path(app.outdir), app.config.tk_redirects, favicon_path(app.config))
 
 
 def _add_templates(app: Sphinx, config) -> None:
@@ -176,4 +190,9 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("ordlista", GlossaryDirective)
     app.add_directive("facit", AnswerKeyDirective)
     app.add_directive("utforskare", ExplorerListDirective)
+
+    # the site around the chapters: publisher pages, metadata, theme markup, header buttons,
+    # the site's own script
+    for module in ("publisher", "metadata", "page_markup", "header_buttons", "site_script"):
+        app.setup_extension(f"widgets.site.{module}")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
