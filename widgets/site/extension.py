@@ -12,6 +12,7 @@ It
 - registers Swedish citations (``sv_author_year``) and bibliography entries (``sv``);
 - mends markup that extensions write and that breaks HTML or ARIA rules (``_BODY_FIXES``),
   and tells readers without JavaScript what an interactive part is (``NOSCRIPT``);
+- links the print style sheet (``media="print"``), which the PDFs use as well;
 - keeps old addresses working: ``tk_redirects`` in ``_config.yml`` maps an old path to a
   page, and the build writes a small page at the old path that sends readers on.
 """
@@ -34,6 +35,8 @@ HERE = Path(__file__).parent
 LOCALE_SOURCE = HERE / "locale"
 TEMPLATES = HERE / "templates"
 
+#: The print style sheet (in html_static_path, book/_assets/).
+PRINT_CSS = "tillitskursen-print.css"
 #: Script and style files that must not reach the published pages.
 DROPPED_ASSETS = ("sphinx-thebe", "thebe@", "scripts/fontawesome.js")
 
@@ -153,4 +156,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _fix_body_markup)
     app.add_directive("ordlista", GlossaryDirective)
     app.add_directive("facit", AnswerKeyDirective)
+    # paper: no buttons, boxes open, no web-only text (loaded only when printing)
+    app.add_css_file(PRINT_CSS, media="print")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
