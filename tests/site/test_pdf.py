@@ -212,6 +212,9 @@ def test_no_link_to_a_local_server_and_every_internal_link_has_its_place(readers
     assert broken == []
     assert all(link.uri.startswith(("https://", "mailto:")) for link in links if link.uri), \
         [link.uri for link in links if link.uri and not link.uri.startswith(("https://", "mailto:"))]
+    # every link is described (PDF/UA): by its words, or its address if it has none
+    assert all(link.contents and link.contents.strip() for link in links), \
+        [link for link in links if not (link.contents and link.contents.strip())][:5]
 
 
 def _dests(reader) -> list[str]:
@@ -272,9 +275,11 @@ def test_course_contents_page_gives_the_page_each_part_starts_on(readers, texts,
         title = _headings(site, page, 1)[0]
         # the number printed on the contents page = the footer of the page the part starts on
         assert listed[title] == dests[part_id] + 1 == outline[title] + 1, title
-    # every entry's link goes to its part
+    # every entry's link goes to its part, and is described by the entry's words
     contents_links = [link for link in pdf_inspect.links(reader) if link.page == 1]
     assert [link.dest for link in contents_links] == [part_id for part_id, _ in parts]
+    for link, (_, page) in zip(contents_links, parts, strict=True):
+        assert link.contents.startswith(_headings(site, page, 1)[0]), link.contents
 
 
 @pytest.mark.parametrize("name", list(CHAPTERS) + [pdf.HANDOUT_PDF])

@@ -120,6 +120,15 @@ def test_parts_are_listed_with_their_titles_without_the_heading_link():
     assert _hrefs(_soup(doc))["tillit"] == "#ordlista--term-tillit"
 
 
+def test_two_pages_with_the_same_file_name_get_their_own_prefix():
+    other = Snapshot(path="book/del/kapitel.html", article='<p id="hjalp">Annan</p>', styles=())
+    doc = Document(title="Kursen", file_name="kurs.pdf", site_url=SITE)
+    doc.add_page(CHAPTER)
+    doc.add_page(other, part_id="annan")
+    ids = [t["id"] for t in _soup(doc).find_all(id=True)]
+    assert "kapitel--hjalp" in ids and "kapitel-2--hjalp" in ids and len(ids) == len(set(ids))
+
+
 def test_footer_css_puts_the_page_number_where_the_words_say():
     assert css_string('a "b" \\') == '"a \\"b\\" \\\\"'
     css = page_css("Kursen · {page}", numbered_first_page=False)

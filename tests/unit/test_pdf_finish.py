@@ -6,7 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject, NameObject, NumberObject
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
 from widgets.build import pdf_inspect
 from widgets.build.pdf_finish import LabelRange, Metadata, finish
@@ -19,19 +26,33 @@ NS = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.o
       "xmpRights": "http://ns.adobe.com/xap/1.0/rights/"}
 
 
-def tagged_pdf(pages: int = 3, titles=("Kapitlet", "Tre definitionerEtt", "Läs mer")) -> bytes:
-    """A small PDF shaped like Chromium's: marked, a structure tree, an outline."""
+def _element(kind: str, kids, **extra) -> DictionaryObject:
+    element = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
+                                NameObject("/S"): NameObject(kind), NameObject("/K"): kids})
+    for key, value in extra.items():
+        element[NameObject("/" + key)] = value
+    return element
+
+
+def tagged_pdf(pages: int = 3, titles=("Kapitlet", "Tre definitionerEtt", "Läs mer"),
+               node: int = 656) -> bytes:
+    """A small PDF shaped like Chromium's: marked, a structure tree (a heading and a table
+    whose header cell Chromium names after a DOM node), an outline."""
     writer = PdfWriter()
     for _ in range(pages):
         writer.add_blank_page(200, 200)
-    heading = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
-                                NameObject("/S"): NameObject("/H1"),
-                                NameObject("/K"): NumberObject(0)})
-    document = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
-                                 NameObject("/S"): NameObject("/Document"),
-                                 NameObject("/K"): ArrayObject([writer._add_object(heading)])})
-    tree = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot"),
-                             NameObject("/K"): writer._add_object(document)})
+    add = writer._add_object
+    header = add(_element("/TH", NumberObject(1), ID=TextStringObject(f"node{node:08d}")))
+    cell = add(_element("/TD", NumberObject(2), A=ArrayObject([DictionaryObject({
+        NameObject("/O"): NameObject("/Table"),
+        NameObject("/Headers"): ArrayObject([TextStringObject(f"node{node:08d}")])})])))
+    row = add(_element("/TR", ArrayObject([header, cell])))
+    table = add(_element("/Table", ArrayObject([row])))
+    heading = add(_element("/H1", NumberObject(0)))
+    document = add(_element("/Document", ArrayObject([heading, table])))
+    tree = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot"), NameObject("/K"): document,
+                             NameObject("/IDTree"): DictionaryObject({NameObject("/Names"): ArrayObject(
+                                 [TextStringObject(f"node{node:08d}"), header])})})
     root = writer._root_object
     root[NameObject("/StructTreeRoot")] = writer._add_object(tree)
     root[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
@@ -82,9 +103,55 @@ def test_outline_titles_get_their_headings_words_and_others_are_left():
     assert titles == ["Kapitlet", "Tre definitioner Ett", "Läs mer"]
 
 
+def _with_links(source: bytes, targets: list[str]) -> bytes:
+    """``source`` with a link annotation per target (``#name`` or a URL) on its first page."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(source)))
+    annots = ArrayObject()
+    for number, target in enumerate(targets):
+        annot = DictionaryObject({NameObject("/Type"): NameObject("/Annot"),
+                                  NameObject("/Subtype"): NameObject("/Link"),
+                                  NameObject("/Rect"): ArrayObject([NumberObject(v) for v in
+                                                                    (0, number * 10, 50, number * 10 + 8)])})
+        if target.startswith("#"):
+            annot[NameObject("/Dest")] = NameObject("/" + target[1:])
+        else:
+            annot[NameObject("/A")] = DictionaryObject({NameObject("/S"): NameObject("/URI"),
+                                                        NameObject("/URI"): TextStringObject(target)})
+        annots.append(writer._add_object(annot))
+    writer.pages[0][NameObject("/Annots")] = annots
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_every_link_is_described_by_its_own_words():
+    source = _with_links(tagged_pdf(), ["#ord--term-tillit", "#ord--term-tillit", "https://example.org/a",
+                                        "#kallor--id4", "#kallor--id4", "https://example.org/ikon"])
+    links = (("#ord--term-tillit", "tillit"), ("#ord--term-tillit", "tilliten"),
+             ("https://example.org/a", "en sida"),
+             ("#kallor--id4", "Feuk, u.å."),                 # one link, two annotations (two lines)
+             ("https://example.org/ikon", ""))               # an icon without words
+    result = PdfReader(io.BytesIO(finish(source, META, [LabelRange(0)], links=links)))
+    described = [link.contents for link in pdf_inspect.links(result)]
+    assert described == ["tillit", "tilliten", "en sida", "Feuk, u.å.", "Feuk, u.å.",
+                         "https://example.org/ikon"]
+
+
 def test_the_same_input_gives_the_same_bytes():
     source = tagged_pdf()
     assert finish(source, META, [LabelRange(0)]) == finish(source, META, [LabelRange(0)])
+    # Chromium's element ids come from DOM node numbers, which differ from run to run
+    assert finish(tagged_pdf(node=643), META, [LabelRange(0)]) == finish(source, META, [LabelRange(0)])
+
+
+def test_table_header_ids_are_renumbered_with_their_references():
+    result = PdfReader(io.BytesIO(finish(tagged_pdf(), META, [LabelRange(0)])))
+    tree = result.trailer["/Root"]["/StructTreeRoot"]
+    table = tree["/K"]["/K"][1].get_object()
+    header, cell = (k.get_object() for k in table["/K"][0].get_object()["/K"])
+    assert header["/ID"] == "id1"
+    assert list(cell["/A"][0]["/Headers"]) == ["id1"]
+    assert tree["/IDTree"]["/Names"][0] == "id1" and tree["/IDTree"]["/Names"][1].get_object() == header
 
 
 def test_an_untagged_pdf_is_refused():

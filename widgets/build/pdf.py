@@ -29,11 +29,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.dates import format_date
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from widgets.build import pdf_inspect
 from widgets.build.pdf_compose import Document, MissingSection, Snapshot, page_css, text_of
@@ -52,10 +55,11 @@ COURSE_FILE = "tillitskursen.pdf"
 HANDOUT_PDF = "deltagarmaterial.pdf"
 LANG = "sv-SE"
 CSS = Path(__file__).with_name("pdf.css")
-KEYWORDS = ("tillit", "tillitsbaserad styrning och ledning", "offentlig sektor")
 #: The course's contents page is printed again until the page numbers on it are where the
-#: chapters landed; the second print normally agrees.
+#: chapters landed; the first print normally agrees.
 MAX_PRINTS = 3
+#: The cover and the contents take one page each, so the first part starts on page 3.
+COURSE_FIRST_PART_PAGE = 3
 
 
 def words(key: str, **values: str) -> str:
@@ -107,7 +111,7 @@ class Context:
     def metadata(self, title: str, subject: str) -> Metadata:
         return Metadata(title=title, author=self.pub.authors, subject=subject,
                         licence=self.pub.licence, licence_url=self.pub.licence_url, lang=LANG,
-                        date=self.date, keywords=KEYWORDS)
+                        date=self.date, keywords=self.pub.keywords)
 
     def css(self, *, numbered_first_page: bool) -> str:
         return CSS.read_text(encoding="utf-8") + page_css(footer(), numbered_first_page=numbered_first_page)
@@ -161,20 +165,29 @@ def contents_html(entries: list[tuple[str, str]], numbers: dict[str, int] | None
 
 # -- the documents --------------------------------------------------------------------------
 
-def chapter_document(ctx: Context, chapter: course.Page, snaps: dict[str, Snapshot]) -> tuple[Document, str]:
+def split_sections(snap: Snapshot, ids: list[str]) -> dict[str, Snapshot]:
+    """The sections ``ids`` of a page, each as a snapshot of its own (parsing the page once)."""
+    soup = BeautifulSoup(snap.article, "html.parser")
+    found = {}
+    for section_id in ids:
+        tag = soup.find(id=section_id)
+        if tag is not None:
+            found[section_id] = Snapshot(snap.path, str(tag), snap.styles)
+    return found
+
+
+def chapter_document(ctx: Context, chapter: course.Page, snaps: dict[str, Snapshot],
+                     key_sections: dict[str, Snapshot]) -> tuple[Document, str]:
     page = snaps[chapter.html]
     doc = Document(title="", file_name=f"{chapter.slug}.pdf", site_url=ctx.pub.site_url, lang=LANG)
     part = doc.add_page(page)
     heading = doc.parts()[0][1]
     doc.title = words("chapter_title", course=ctx.pub.title, chapter=heading)
-    key = snaps[KEY_PAGE]
-    try:
-        key_part = doc.add_html(f'<section class="tk-pdf-part" id="facit">'
-                                f'<h1>{html.escape(words("chapter_key"))}</h1></section>')
-        doc.add_section(key, f"facit-{chapter.slug}", content_only=True, into=key_part)
-        part = key_part
-    except MissingSection:
-        doc.remove(key_part)
+    key = key_sections.get(f"facit-{chapter.slug}")
+    if key is not None:
+        part = doc.add_html(f'<section class="tk-pdf-part" id="facit">'
+                            f'<h1>{html.escape(words("chapter_key"))}</h1></section>')
+        doc.add_section(key, f"facit-{chapter.slug}", content_only=True, into=part)
     doc.add_html(ctx.colophon(ctx.pub.url(chapter.html)), into=part)
     return doc, heading
 
@@ -221,8 +234,6 @@ def handout_document(ctx: Context, spec: Handout, snaps: dict[str, Snapshot]) ->
 
 
 def text_of_h1(snap: Snapshot) -> str:
-    from bs4 import BeautifulSoup
-
     h1 = BeautifulSoup(snap.article, "html.parser").find("h1")
     return text_of(h1) if h1 else snap.slug
 
@@ -230,13 +241,12 @@ def text_of_h1(snap: Snapshot) -> str:
 # -- printing -------------------------------------------------------------------------------
 
 def print_course(printer: Printer, build_doc: Callable[[dict[str, int] | None], tuple[Document, list]],
-                 css: str) -> Printed:
+                 css: str, numbers: dict[str, int] | None = None) -> Printed:
     """Print until the contents page gives the page each part starts on.
 
-    A draft print says where the parts land; the final print has those numbers on the
-    contents page, and is accepted only if the parts landed on the same pages again.
+    ``numbers`` is where the parts are expected to start; without it a draft print finds out.
+    A print is accepted only if every part starts on the page its contents line says.
     """
-    numbers: dict[str, int] | None = None
     for _ in range(MAX_PRINTS):
         doc, entries = build_doc(numbers)
         printed = printer.print("tillitskursen", doc.html(css), draft=numbers is None)
@@ -251,28 +261,62 @@ def print_course(printer: Printer, build_doc: Callable[[dict[str, int] | None], 
     raise BuildError(f"Sidnumren i innehållsförteckningen blev inte stabila efter {MAX_PRINTS} utskrifter.")
 
 
+def chapter_length(printed: Printed) -> int | None:
+    """How many pages a chapter takes: its PDF's answer key starts on a page of its own."""
+    key = [e for e in pdf_inspect.outline(io.BytesIO(printed.data)) if e.title == words("chapter_key")]
+    return key[0].page if key else None
+
+
+def expected_starts(lengths: dict[str, int], order: list[str], first: int) -> dict[str, int]:
+    """The page each part starts on, if the parts in ``order`` take ``lengths`` pages."""
+    starts, page = {}, first
+    for part_id in order:
+        starts[part_id] = page
+        page += lengths[part_id]
+    return starts
+
+
 def build(site: Path) -> list[Path]:
     out = site / "pdf"
     out.mkdir(parents=True, exist_ok=True)
     ctx = Context(publication(), source_date())
     spec = handout()
     written: list[Path] = []
+    pending: list[Future] = []
 
     def write(name: str, printed: Printed, meta: Metadata, labels: list[LabelRange]) -> None:
+        # metadata is added in a second thread while Chromium prints the next document
         target = out / name
-        target.write_bytes(finish(printed.data, meta, labels, printed.headings))
+        pending.append(finisher.submit(lambda: target.write_bytes(
+            finish(printed.data, meta, labels, printed.headings, printed.links))))
         written.append(target)
 
-    with Printer(site) as printer:
+    with ThreadPoolExecutor(max_workers=1) as finisher, Printer(site) as printer:
         paths = [p.html for p in course_pages()] + [KEY_PAGE]
         snaps = {path: printer.snapshot(path) for path in paths}
+        key_sections = split_sections(snaps[KEY_PAGE], [f"facit-{p.slug}" for p in chapter_pages()])
+        lengths: dict[str, int] = {}
         for chapter in chapter_pages():
-            doc, heading = chapter_document(ctx, chapter, snaps)
+            doc, heading = chapter_document(ctx, chapter, snaps, key_sections)
             printed = printer.print(chapter.slug, doc.html(ctx.css(numbered_first_page=True)))
             write(f"{chapter.slug}.pdf", printed, ctx.metadata(doc.title, heading), [LabelRange(0)])
+            if (length := chapter_length(printed)) is not None:
+                lengths[chapter.slug] = length
 
+        # The course: where each part starts, from the chapters just printed and a draft of
+        # each other part, so that one print usually gives the contents page its numbers.
         course_css = ctx.css(numbered_first_page=False)
-        printed = print_course(printer, lambda numbers: course_document(ctx, snaps, numbers), course_css)
+        doc, entries = course_document(ctx, snaps, None)
+        for part_id, _ in entries:
+            if part_id not in lengths:
+                alone = Document(title=ctx.pub.title, file_name=COURSE_FILE, site_url=ctx.pub.site_url)
+                alone.add_page(snaps[KEY_PAGE] if part_id == "facit" else snaps[course.page(part_id).html],
+                               part_id=part_id)
+                draft = printer.print(part_id, alone.html(course_css), draft=True)
+                lengths[part_id] = len(PdfReader(io.BytesIO(draft.data)).pages)
+        starts = expected_starts(lengths, [pid for pid, _ in entries], first=COURSE_FIRST_PART_PAGE)
+        printed = print_course(printer, lambda numbers: course_document(ctx, snaps, numbers), course_css,
+                               starts)
         write(COURSE_FILE, printed, ctx.metadata(ctx.pub.title, words("cover_subtitle")),
               [LabelRange(0, None, words("cover_label")), LabelRange(1, "/D", None, 2)])
 
@@ -280,6 +324,8 @@ def build(site: Path) -> list[Path]:
         printed = printer.print("deltagarmaterial", doc.html(ctx.css(numbered_first_page=True)))
         write(HANDOUT_PDF, printed, ctx.metadata(doc.title, spec.intro), [LabelRange(0)])
 
+    for job in pending:
+        job.result()  # raises what finishing a PDF raised
     expected = set(expected_files())
     for old in out.glob("*.pdf"):
         if old.name not in expected:

@@ -139,9 +139,6 @@ class Document:
         old.decompose()
         return tags[0]
 
-    def remove(self, tag: Tag) -> None:
-        tag.decompose()
-
     def _take(self, snapshot: Snapshot) -> BeautifulSoup:
         for style in snapshot.styles:
             if style not in self._styles:
@@ -149,7 +146,14 @@ class Document:
         article = _parse(snapshot.article)
         for tag in article.find_all(["script", "noscript", "template"]):
             tag.decompose()
-        prefix = self._prefixes.setdefault(snapshot.path, snapshot.slug)
+        if snapshot.path not in self._prefixes:
+            taken = set(self._prefixes.values())
+            prefix, number = snapshot.slug, 1
+            while prefix in taken:           # two pages with the same file name in two folders
+                number += 1
+                prefix = f"{snapshot.slug}-{number}"
+            self._prefixes[snapshot.path] = prefix
+        prefix = self._prefixes[snapshot.path]
         for tag in article.find_all(True):
             href = tag.get("href")
             if tag.name in ("a", "area") and isinstance(href, str) and href.startswith("#"):

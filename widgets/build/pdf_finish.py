@@ -10,9 +10,12 @@ document information:
 - an XMP metadata stream with the same title, language, authors and licence;
 - ``/PageLabels`` that match the printed page numbers;
 - ``/Tabs /S`` on every page (tab order follows the structure, as PDF/UA asks);
+- a description (``/Contents``) on every link, as PDF/UA asks: the link's own words;
 - outline titles as the headings read: Chromium joins the lines of a heading that wraps
   without a space ("styrning ochledning"), so each entry gets its heading's own words;
-- fixed dates and file id, so the same sources give the same bytes.
+- fixed dates and file id, and the structure's element ids (Chromium names table headers
+  after its DOM nodes, ``node00000656``, which differ between runs) renumbered in order, so
+  the same sources give the same bytes.
 
 No ``pdfuaid:part`` is written: the PDFs follow the PDF/UA basics the tests check, but no
 PDF/UA validator (veraPDF) can be run here, and the claim would be unverified.
@@ -34,10 +37,13 @@ from pypdf.generic import (
     ByteStringObject,
     DecodedStreamObject,
     DictionaryObject,
+    IndirectObject,
     NameObject,
     NumberObject,
     TextStringObject,
 )
+
+_BLANK_ID = bytes(16)
 
 
 @dataclass(frozen=True)
@@ -144,7 +150,102 @@ def retitle_outline(writer: PdfWriter, headings: tuple[str, ...] | list[str]) ->
     return changed
 
 
-def finish(data: bytes, meta: Metadata, labels: list[LabelRange], headings: tuple[str, ...] = ()) -> bytes:
+def _link_key(annot) -> str | None:
+    action = annot.get("/A")
+    action = action.get_object() if action is not None else None
+    if action is not None and "/URI" in action:
+        return str(action["/URI"])
+    dest = annot.get("/Dest")
+    return "#" + str(dest).lstrip("/") if isinstance(dest, str) else None
+
+
+def describe_links(writer: PdfWriter, links: tuple[tuple[str, str], ...] | list) -> int:
+    """Give every link annotation a ``/Contents`` with its words; returns how many got one.
+
+    ``links`` are the document's visible links, in order, as (target, words). The k-th
+    annotation to a target gets the words of the k-th link to it; where Chromium wrote more
+    or fewer annotations than there are links (a link broken over two lines), every
+    annotation to that target gets the words most links to it have (the first such, in
+    document order). A link without words is described by its address.
+    """
+    words: dict[str, list[str]] = {}
+    for target, text in links:
+        words.setdefault(target, []).append(text)
+    annots = [(a.get_object(), _link_key(a.get_object())) for page in writer.pages
+              for a in page.get("/Annots") or [] if a.get_object().get("/Subtype") == "/Link"]
+    counts: dict[str, int] = {}
+    for _, key in annots:
+        counts[key] = counts.get(key, 0) + 1
+    seen: dict[str, int] = {}
+    described = 0
+    for annot, key in annots:
+        texts = words.get(key, [])
+        index = seen.get(key, 0)
+        seen[key] = index + 1
+        if texts and counts[key] == len(texts):
+            text = texts[index]
+        elif texts:
+            text = max(texts, key=texts.count)  # the first of the most common (deterministic)
+        else:
+            text = ""
+        text = text or (key or "").lstrip("#")
+        if text:
+            annot[NameObject("/Contents")] = TextStringObject(text)
+            described += 1
+    return described
+
+
+def _struct_elements(tree: DictionaryObject):
+    """Every structure element under ``tree``, in document order, as (reference, element)."""
+    stack = [tree.get("/K")]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ArrayObject):
+            stack.extend(reversed(node))
+            continue
+        if not isinstance(node, IndirectObject) or node.idnum in seen:
+            continue
+        seen.add(node.idnum)
+        element = node.get_object()
+        if isinstance(element, DictionaryObject) and "/S" in element:
+            yield node, element
+            stack.append(element.get("/K"))
+
+
+def renumber_structure_ids(writer: PdfWriter) -> int:
+    """Rename the structure elements' ``/ID``s to ``id1``, ``id2`` … in document order.
+
+    The table cells' ``/Headers`` and the ``/IDTree`` follow; returns how many were renamed.
+    """
+    tree = writer._root_object["/StructTreeRoot"].get_object()
+    elements = list(_struct_elements(tree))
+    names: dict[str, str] = {}
+    for _, element in elements:
+        if "/ID" in element:
+            names[str(element["/ID"])] = new = f"id{len(names) + 1}"
+            element[NameObject("/ID")] = TextStringObject(new)
+    if not names:
+        return 0
+    for _, element in elements:
+        attributes = element.get("/A")
+        attributes = attributes.get_object() if attributes is not None else None
+        for attribute in attributes if isinstance(attributes, ArrayObject) else [attributes]:
+            attribute = attribute.get_object() if attribute is not None else None
+            if isinstance(attribute, DictionaryObject) and "/Headers" in attribute:
+                attribute[NameObject("/Headers")] = ArrayObject(
+                    TextStringObject(names.get(str(h), str(h))) for h in attribute["/Headers"])
+    # a name tree lists its names in byte order
+    pairs = sorted(((str(e["/ID"]), ref) for ref, e in elements if "/ID" in e), key=lambda pair: pair[0])
+    flat = ArrayObject()
+    for name, ref in pairs:
+        flat.extend([TextStringObject(name), ref])
+    tree[NameObject("/IDTree")] = DictionaryObject({NameObject("/Names"): flat})
+    return len(names)
+
+
+def finish(data: bytes, meta: Metadata, labels: list[LabelRange], headings: tuple[str, ...] = (),
+           links: tuple[tuple[str, str], ...] = ()) -> bytes:
     """Chromium's PDF ``data`` with the metadata added; the structure tree is kept as it is."""
     source = PdfReader(io.BytesIO(data))
     producer = f"{source.metadata.get('/Producer', 'Chromium')}; pypdf"
@@ -183,14 +284,20 @@ def finish(data: bytes, meta: Metadata, labels: list[LabelRange], headings: tupl
         numbers.extend([NumberObject(label.start), entry])
     root[NameObject("/PageLabels")] = DictionaryObject({NameObject("/Nums"): numbers})
 
+    renumber_structure_ids(writer)
     retitle_outline(writer, headings)
+    describe_links(writer, links)
     for page in writer.pages:
         if page.get("/Annots"):
             page[NameObject("/Tabs")] = NameObject("/S")
 
-    # the same sources give the same file: the id is a hash of the content, not of the clock
-    digest = hashlib.md5(data + meta.title.encode("utf-8"), usedforsecurity=False).digest()
-    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
+    # the same sources give the same file: the file id is a hash of the file written with a
+    # blank id (then put in its place, which keeps every offset), not of the clock
+    writer._ID = ArrayObject([ByteStringObject(_BLANK_ID), ByteStringObject(_BLANK_ID)])
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue()
+    written = out.getvalue()
+    digest = hashlib.md5(written, usedforsecurity=False).hexdigest().encode("ascii")
+    at = written.rindex(b"trailer")
+    return written[:at] + written[at:].replace(b"<" + _BLANK_ID.hex().encode("ascii") + b">",
+                                               b"<" + digest + b">")

@@ -28,6 +28,7 @@ class Link:
     uri: str | None = None        # an external link
     dest: str | None = None       # an internal link: a named destination
     dest_page: int | None = None  # … and the page it leads to (None: it does not exist)
+    contents: str | None = None   # the link's description (/Contents)
 
 
 def reader(source) -> PdfReader:
@@ -85,19 +86,21 @@ def links(source) -> list[Link]:
                 continue
             action = annot.get("/A")
             action = action.get_object() if action is not None else None
+            contents = str(annot["/Contents"]) if "/Contents" in annot else None
             if action is not None and action.get("/S") == "/URI":
-                found.append(Link(index, uri=str(action["/URI"])))
+                found.append(Link(index, uri=str(action["/URI"]), contents=contents))
                 continue
             dest = annot.get("/Dest")
             if dest is None and action is not None and action.get("/S") == "/GoTo":
                 dest = action.get("/D")
             if isinstance(dest, str) or hasattr(dest, "startswith"):
                 name = str(dest).lstrip("/")
-                found.append(Link(index, dest=name, dest_page=dests.get(name)))
+                found.append(Link(index, dest=name, dest_page=dests.get(name), contents=contents))
             elif dest is not None:
-                found.append(Link(index, dest="(explicit)", dest_page=_dest_page(pdf, dest, pages)))
+                found.append(Link(index, dest="(explicit)", dest_page=_dest_page(pdf, dest, pages),
+                                  contents=contents))
             else:
-                found.append(Link(index))
+                found.append(Link(index, contents=contents))
     return found
 
 

@@ -75,12 +75,27 @@ _HEADINGS_JS = r"""
 """
 
 
+#: Every visible link: where it goes (as Chromium writes it in the PDF) and its words.
+_LINKS_JS = r"""
+() => [...document.querySelectorAll("a[href]")]
+  .filter((a) => a.getClientRects().length > 0)
+  .map((a) => {
+    const raw = a.getAttribute("href");
+    const target = raw.startsWith("#") ? raw : a.href;
+    const words = (a.innerText || a.getAttribute("aria-label") || a.title || "")
+      .replace(/­/g, "").replace(/\s+/g, " ").trim();
+    return [target, words];
+  })
+"""
+
+
 @dataclass(frozen=True)
 class Printed:
-    """A printed document: the PDF, and the words of its visible headings in order."""
+    """A printed document: the PDF, the words of its visible headings and its links, in order."""
 
     data: bytes
-    headings: tuple[str, ...]
+    headings: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
 
 
 class BuildError(RuntimeError):
@@ -144,8 +159,9 @@ class Printer:
             self.page.evaluate("document.fonts.ready.then(() => true)")
             self._check_blocked(name)
             headings = tuple(self.page.evaluate(_HEADINGS_JS))
+            links = tuple(tuple(link) for link in self.page.evaluate(_LINKS_JS))
             data = self.page.pdf(prefer_css_page_size=True, print_background=True,
                                  outline=not draft, tagged=not draft)
-            return Printed(data, headings)
+            return Printed(data, headings, links)
         finally:
             self.page.unroute(url)

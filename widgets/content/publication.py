@@ -5,8 +5,8 @@ the PDF metadata and the website cannot disagree:
 
 - ``_config.yml``: the title (``title``) and the address of the published site
   (``html.baseurl``);
-- ``CITATION.cff``: the authors, the licence, the version and the talk the course builds on
-  (the first reference of type ``slides``).
+- ``CITATION.cff``: the authors, the licence, the version, the keywords and the talk the
+  course builds on (the first reference of type ``slides``).
 
 Every reader raises :class:`DataFileError` naming the file, the field and the fix.
 """
@@ -48,6 +48,7 @@ class Publication:
     licence_url: str
     version: str
     talk: Talk
+    keywords: tuple[str, ...] = ()
 
     def url(self, path: str = "") -> str:
         """The published address of ``path`` (relative to the site root)."""
@@ -121,4 +122,5 @@ def publication(config_file: Path = CONFIG_FILE, citation_file: Path = CITATION_
         licence_url=url,
         version=str(citation.get("version") or "").strip() or "–",
         talk=_talk(citation_file, citation),
+        keywords=tuple(str(k).strip() for k in citation.get("keywords") or [] if str(k).strip()),
     )
