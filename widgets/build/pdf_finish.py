@@ -240,6 +240,14 @@ def renumber_structure_ids(writer: PdfWriter) -> int:
     flat = ArrayObject()
     for name, ref in pairs:
         flat.extend([TextStringObject(name), ref])
+    # the old tree's nodes are emptied (the writer keeps them), the new tree is one flat list
+    old = [tree.get("/IDTree")]
+    while old:
+        node = old.pop()
+        node = node.get_object() if node is not None else None
+        if isinstance(node, DictionaryObject):
+            old.extend(node.get("/Kids") or [])
+            node.clear()
     tree[NameObject("/IDTree")] = DictionaryObject({NameObject("/Names"): flat})
     return len(names)
 
