@@ -4,7 +4,6 @@ Swedish errors naming the file, the item and the fix."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -78,7 +77,7 @@ def test_bad_facts_name_the_file_the_field_and_the_fix(tmp_path, config, citatio
 
 def _handout(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "deltagarmaterial.yml"
-    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    path.write_text(body, encoding="utf-8")
     return path
 
 
@@ -90,49 +89,18 @@ def test_the_course_handout_lists_the_summary_triangle_hallmarks_and_case():
                       ("bestallare-och-utforare", "ett-fall-hemtjanst-i-exempelby")]
 
 
+HEAD = "title: T\nintro: I\nsections:\n"
+SUMMARY = "  - page: vad-ar-tillit\n    section: sammanfattning\n"
+
+
 @pytest.mark.parametrize(("body", "names"), [
-    ("""\
-     title: T
-     intro: I
-     sections: []
-     """, ("sections",)),
-    ("""\
-     title: T
-     intro: I
-     sections:
-       - page: finns-inte
-         section: sammanfattning
-     """, ("rad 4", "finns-inte", "_toc.yml")),
-    ("""\
-     title: T
-     intro: I
-     sections:
-       - page: vad-ar-tillit
-         section: Sammanfattning
-     """, ("rad 4", "Sammanfattning", "a–z")),
-    ("""\
-     title: T
-     intro: I
-     sections:
-       - page: vad-ar-tillit
-         section: sammanfattning
-       - page: vad-ar-tillit
-         section: sammanfattning
-     """, ("rad 6", "finns redan")),
-    ("""\
-     title: T
-     intro: I
-     sections:
-       - page: vad-ar-tillit
-         section: sammanfattning
-         rubrik: Fel fält
-     """, ("okänt fält: rubrik",)),
-    ("""\
-     title: T
-     sections:
-       - page: vad-ar-tillit
-         section: sammanfattning
-     """, ("intro",)),
+    ("title: T\nintro: I\nsections: []\n", ("sections",)),
+    (HEAD + "  - page: finns-inte\n    section: sammanfattning\n", ("rad 4", "finns-inte", "_toc.yml")),
+    (HEAD + "  - page: vad-ar-tillit\n    section: Sammanfattning\n", ("rad 4", "Sammanfattning", "a–z")),
+    (HEAD + SUMMARY + SUMMARY, ("rad 6", "finns redan")),
+    (HEAD + SUMMARY + "    rubrik: Fel fält\n", ("okänt fält: rubrik",)),
+    (HEAD + SUMMARY + "    heading: ''\n", ("heading", "tomt")),
+    ("title: T\nsections:\n" + SUMMARY, ("intro",)),
 ])
 def test_a_bad_handout_file_names_the_line_and_the_fix(tmp_path, body, names):
     path = _handout(tmp_path, body)

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from widgets.content import course
-from widgets.content.data_files import ENTRY_ID, LINE, DataFileError, check_fields, load_yaml
+from widgets.content.data_files import ENTRY_ID, LINE, DataFileError, check_fields, load_yaml, text_field
 from widgets.paths import DATA
 
 HANDOUT_FILE = DATA / "deltagarmaterial.yml"
@@ -32,16 +32,6 @@ class Handout:
     title: str
     intro: str
     sections: tuple[HandoutSection, ...]
-
-
-def _text(path: Path, entry: dict, key: str, item: str, *, required: bool = True) -> str | None:
-    value = entry.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise DataFileError(path, f"fältet '{key}' saknas eller är tomt.", item=item,
-                            line=entry.get(LINE), fix=f"skriv en text efter '{key}:'.")
-    return " ".join(value.split())
 
 
 def load_handout(path: Path | str = HANDOUT_FILE) -> Handout:
@@ -67,8 +57,8 @@ def load_handout(path: Path | str = HANDOUT_FILE) -> Handout:
                                 fix="skriv avsnittet som '- page: …' med 'section: …'.")
         check_fields(path, entry, {"heading"}, item, required=("page", "section"))
         line = entry.get(LINE)
-        page = _text(path, entry, "page", item)
-        section = _text(path, entry, "section", item)
+        page = text_field(path, entry, "page", item)
+        section = text_field(path, entry, "section", item)
         if page not in slugs:
             raise DataFileError(path, f"sidan '{page}' finns inte i _toc.yml.", item=item, line=line,
                                 fix="skriv sidans filnamn utan ändelse, till exempel 'vad-ar-tillit'.")
@@ -80,8 +70,10 @@ def load_handout(path: Path | str = HANDOUT_FILE) -> Handout:
             raise DataFileError(path, f"avsnittet {page}#{section} finns redan (rad {seen[page, section]}).",
                                 item=item, line=line, fix="ta bort det ena.")
         seen[page, section] = line
-        found.append(HandoutSection(page, section, _text(path, entry, "heading", item, required=False), line))
-    return Handout(_text(path, raw, "title", "title"), _text(path, raw, "intro", "intro"), tuple(found))
+        heading = text_field(path, entry, "heading", item, required=False)
+        found.append(HandoutSection(page, section, heading, line))
+    title, intro = (text_field(path, raw, key, key) for key in ("title", "intro"))
+    return Handout(title, intro, tuple(found))
 
 
 @cache

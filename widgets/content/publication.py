@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from widgets.content.data_files import DataFileError, load_yaml, strip_lines
+from widgets.content.data_files import DataFileError, load_yaml, strip_lines, text_field
 from widgets.paths import ROOT
 
 CONFIG_FILE = ROOT / "_config.yml"
@@ -55,13 +55,6 @@ class Publication:
         return self.site_url + path.lstrip("/")
 
 
-def _text(path: Path, data: dict, key: str, fix: str) -> str:
-    value = data.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise DataFileError(path, f"fältet '{key}' saknas eller är tomt.", item=key, fix=fix)
-    return value.strip()
-
-
 def site_url(config: dict, path: Path = CONFIG_FILE) -> str:
     """``html.baseurl``: an https address that ends with a slash."""
     html = config.get("html") if isinstance(config.get("html"), dict) else {}
@@ -85,7 +78,7 @@ def _talk(path: Path, citation: dict) -> Talk:
             if not speaker:
                 raise DataFileError(path, "föredraget saknar talare.", item=item,
                                     fix="lägg till authors med given-names och family-names.")
-            return Talk(title=_text(path, ref, "title", "skriv föredragets titel."),
+            return Talk(title=text_field(path, ref, "title", item),
                         speaker=speaker, affiliation=str(person.get("affiliation", "")).strip())
     raise DataFileError(path, "föredraget som kursen bygger på saknas.", item="references",
                         fix="lägg till en referens med 'type: slides'.")
@@ -100,7 +93,7 @@ def publication(config_file: Path = CONFIG_FILE, citation_file: Path = CITATION_
         bad = config_file if not isinstance(config, dict) else citation_file
         raise DataFileError(bad, "filen ska vara en mappning av fält.",
                             fix="skriv fälten som 'namn: värde'.")
-    licence_id = _text(citation_file, citation, "license", "skriv till exempel 'license: CC-BY-4.0'.")
+    licence_id = text_field(citation_file, citation, "license", "license")
     if licence_id not in LICENCES:
         raise DataFileError(citation_file, f"licensen '{licence_id}' är okänd för utskriften.",
                             item="license",
@@ -115,7 +108,7 @@ def publication(config_file: Path = CONFIG_FILE, citation_file: Path = CITATION_
                             fix="lägg till '- name: …' under authors.")
     name, url = LICENCES[licence_id]
     return Publication(
-        title=_text(config_file, config, "title", "skriv kursens namn, till exempel 'title: Tillitskursen'."),
+        title=text_field(config_file, config, "title", "title"),
         site_url=site_url(config, config_file),
         authors=", ".join(names),
         licence=name,
