@@ -41,7 +41,7 @@ from pypdf import PdfReader
 from widgets.build import pdf_inspect
 from widgets.build.pdf_compose import Document, MissingSection, Snapshot, page_css, text_of
 from widgets.build.pdf_finish import LabelRange, Metadata, finish
-from widgets.build.pdf_print import BuildError, Printed, Printer
+from widgets.build.pdf_print import BuildError, Printed, PrinterPool
 from widgets.content import course
 from widgets.content.handout import HANDOUT_FILE, Handout, handout
 from widgets.content.publication import Publication, publication
@@ -192,14 +192,18 @@ def chapter_document(ctx: Context, chapter: course.Page, snaps: dict[str, Snapsh
     return doc, heading
 
 
+def course_parts(snaps: dict[str, Snapshot]) -> list[tuple[str, Snapshot]]:
+    """The course's parts in reading order: (part id, page), the answer key last."""
+    return [(page.slug, snaps[page.html]) for page in course_pages()] + [("facit", snaps[KEY_PAGE])]
+
+
 def course_document(ctx: Context, snaps: dict[str, Snapshot],
                     numbers: dict[str, int] | None) -> tuple[Document, list[tuple[str, str]]]:
     doc = Document(title=ctx.pub.title, file_name=COURSE_FILE, site_url=ctx.pub.site_url, lang=LANG)
     doc.add_html(cover_html(ctx))
     contents = doc.add_html(contents_html([], None))
-    for page in course_pages():
-        doc.add_page(snaps[page.html])
-    doc.add_page(snaps[KEY_PAGE], part_id="facit")
+    for part_id, snap in course_parts(snaps):
+        doc.add_page(snap, part_id=part_id)
     entries = doc.parts()
     doc.replace(contents, contents_html(entries, numbers))
     return doc, entries
@@ -240,16 +244,18 @@ def text_of_h1(snap: Snapshot) -> str:
 
 # -- printing -------------------------------------------------------------------------------
 
-def print_course(printer: Printer, build_doc: Callable[[dict[str, int] | None], tuple[Document, list]],
+def print_course(print_doc: Callable[..., Printed],
+                 build_doc: Callable[[dict[str, int] | None], tuple[Document, list]],
                  css: str, numbers: dict[str, int] | None = None) -> Printed:
     """Print until the contents page gives the page each part starts on.
 
-    ``numbers`` is where the parts are expected to start; without it a draft print finds out.
-    A print is accepted only if every part starts on the page its contents line says.
+    ``print_doc(name, html, draft=…)`` prints; ``numbers`` is where the parts are expected to
+    start (without it a draft print finds out). A print is accepted only if every part
+    starts on the page its contents line says.
     """
     for _ in range(MAX_PRINTS):
         doc, entries = build_doc(numbers)
-        printed = printer.print("tillitskursen", doc.html(css), draft=numbers is None)
+        printed = print_doc("tillitskursen", doc.html(css), draft=numbers is None)
         dests = pdf_inspect.named_destinations(io.BytesIO(printed.data))
         missing = [pid for pid, _ in entries if pid not in dests]
         if missing:
@@ -276,6 +282,12 @@ def expected_starts(lengths: dict[str, int], order: list[str], first: int) -> di
     return starts
 
 
+def printers() -> int:
+    """How many browsers print at once: ``TILLITSKURSEN_PDF_PRINTERS``, else one per core, at most 2."""
+    configured = os.environ.get("TILLITSKURSEN_PDF_PRINTERS", "")
+    return int(configured) if configured.isdigit() and int(configured) > 0 else min(2, os.cpu_count() or 1)
+
+
 def build(site: Path) -> list[Path]:
     out = site / "pdf"
     out.mkdir(parents=True, exist_ok=True)
@@ -284,45 +296,59 @@ def build(site: Path) -> list[Path]:
     written: list[Path] = []
     pending: list[Future] = []
 
-    def write(name: str, printed: Printed, meta: Metadata, labels: list[LabelRange]) -> None:
-        # metadata is added in a second thread while Chromium prints the next document
-        target = out / name
-        pending.append(finisher.submit(lambda: target.write_bytes(
-            finish(printed.data, meta, labels, printed.headings, printed.links))))
-        written.append(target)
+    with ThreadPoolExecutor(max_workers=1) as finisher, PrinterPool(site, printers()) as pool:
+        def write(name: str, printed: Printed, meta: Metadata, labels: list[LabelRange]) -> None:
+            # metadata is added in a thread of its own while the browsers print on
+            target = out / name
+            pending.append(finisher.submit(lambda: target.write_bytes(
+                finish(printed.data, meta, labels, printed.headings, printed.links))))
+            written.append(target)
 
-    with ThreadPoolExecutor(max_workers=1) as finisher, Printer(site) as printer:
+        def printing(name: str, document: str, *, draft: bool = False) -> Future:
+            return pool.submit(lambda printer: printer.print(name, document, draft=draft))
+
         paths = [p.html for p in course_pages()] + [KEY_PAGE]
-        snaps = {path: printer.snapshot(path) for path in paths}
+        jobs = {path: pool.submit(lambda printer, path=path: printer.snapshot(path)) for path in paths}
+        snaps = {path: job.result() for path, job in jobs.items()}
         key_sections = split_sections(snaps[KEY_PAGE], [f"facit-{p.slug}" for p in chapter_pages()])
-        lengths: dict[str, int] = {}
+
+        # the chapters, a draft of every other part of the course, and the handout
+        chapters = []
         for chapter in chapter_pages():
             doc, heading = chapter_document(ctx, chapter, snaps, key_sections)
-            printed = printer.print(chapter.slug, doc.html(ctx.css(numbered_first_page=True)))
-            write(f"{chapter.slug}.pdf", printed, ctx.metadata(doc.title, heading), [LabelRange(0)])
+            chapters.append((chapter, doc.title, heading,
+                             printing(chapter.slug, doc.html(ctx.css(numbered_first_page=True)))))
+        course_css = ctx.css(numbered_first_page=False)
+        parts = course_parts(snaps)
+        chapter_slugs = {p.slug for p in chapter_pages()}
+        drafts = {}
+        for part_id, snap in parts:
+            if part_id not in chapter_slugs:
+                alone = Document(title=ctx.pub.title, file_name=COURSE_FILE, site_url=ctx.pub.site_url)
+                alone.add_page(snap, part_id=part_id)
+                drafts[part_id] = printing(part_id, alone.html(course_css), draft=True)
+        handout_doc = handout_document(ctx, spec, snaps)
+        handout_job = printing("deltagarmaterial", handout_doc.html(ctx.css(numbered_first_page=True)))
+
+        lengths: dict[str, int] = {}
+        for chapter, title, heading, job in chapters:
+            printed = job.result()
+            write(f"{chapter.slug}.pdf", printed, ctx.metadata(title, heading), [LabelRange(0)])
             if (length := chapter_length(printed)) is not None:
                 lengths[chapter.slug] = length
+        for part_id, job in drafts.items():
+            lengths[part_id] = len(PdfReader(io.BytesIO(job.result().data)).pages)
 
-        # The course: where each part starts, from the chapters just printed and a draft of
-        # each other part, so that one print usually gives the contents page its numbers.
-        course_css = ctx.css(numbered_first_page=False)
-        doc, entries = course_document(ctx, snaps, None)
-        for part_id, _ in entries:
-            if part_id not in lengths:
-                alone = Document(title=ctx.pub.title, file_name=COURSE_FILE, site_url=ctx.pub.site_url)
-                alone.add_page(snaps[KEY_PAGE] if part_id == "facit" else snaps[course.page(part_id).html],
-                               part_id=part_id)
-                draft = printer.print(part_id, alone.html(course_css), draft=True)
-                lengths[part_id] = len(PdfReader(io.BytesIO(draft.data)).pages)
-        starts = expected_starts(lengths, [pid for pid, _ in entries], first=COURSE_FIRST_PART_PAGE)
-        printed = print_course(printer, lambda numbers: course_document(ctx, snaps, numbers), course_css,
-                               starts)
+        # The course: where each part starts is known from the chapters and the drafts, so
+        # one print usually gives the contents page its numbers (a draft finds them otherwise).
+        order = [part_id for part_id, _ in parts]
+        known = set(order) <= set(lengths)
+        starts = expected_starts(lengths, order, COURSE_FIRST_PART_PAGE) if known else None
+        printed = print_course(lambda *a, **k: printing(*a, **k).result(),
+                               lambda numbers: course_document(ctx, snaps, numbers), course_css, starts)
         write(COURSE_FILE, printed, ctx.metadata(ctx.pub.title, words("cover_subtitle")),
               [LabelRange(0, None, words("cover_label")), LabelRange(1, "/D", None, 2)])
-
-        doc = handout_document(ctx, spec, snaps)
-        printed = printer.print("deltagarmaterial", doc.html(ctx.css(numbered_first_page=True)))
-        write(HANDOUT_PDF, printed, ctx.metadata(doc.title, spec.intro), [LabelRange(0)])
+        write(HANDOUT_PDF, handout_job.result(), ctx.metadata(handout_doc.title, spec.intro), [LabelRange(0)])
 
     for job in pending:
         job.result()  # raises what finishing a PDF raised

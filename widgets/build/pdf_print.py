@@ -8,10 +8,15 @@ refuses every request to another host and fails the build if a page tried one.
 - :meth:`Printer.print` serves a composed document from memory at an address on the same
   site (so style sheets, fonts and images load) and prints it in one ``page.pdf()`` call,
   tagged and with an outline.
+
+:class:`PrinterPool` runs two of them side by side (one browser per core).
 """
 
 from __future__ import annotations
 
+import queue
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,3 +170,68 @@ class Printer:
             return Printed(data, headings, links)
         finally:
             self.page.unroute(url)
+
+
+class PrinterPool:
+    """Several :class:`Printer` s at once, each in a thread of its own (Playwright's sync API
+    belongs to the thread that started it); ``submit(job)`` runs ``job(printer)`` in the
+    first one that is free and returns a :class:`~concurrent.futures.Future`.
+    """
+
+    def __init__(self, site: Path, size: int = 2):
+        self.site = site
+        self.size = max(1, size)
+        self._jobs: queue.Queue = queue.Queue()
+        self._threads: list[threading.Thread] = []
+        self._started: list[Future] = []
+
+    def _work(self, started: Future) -> None:
+        try:
+            with Printer(self.site) as printer:
+                started.set_result(True)
+                while (item := self._jobs.get()) is not None:
+                    job, future = item
+                    if future.set_running_or_notify_cancel():
+                        try:
+                            future.set_result(job(printer))
+                        except BaseException as err:  # noqa: BLE001 - handed to the caller
+                            future.set_exception(err)
+        except BaseException as err:  # noqa: BLE001 - a browser that did not start
+            if not started.done():
+                started.set_exception(err)
+            else:
+                raise
+
+    def __enter__(self) -> PrinterPool:
+        for _ in range(self.size):
+            started: Future = Future()
+            thread = threading.Thread(target=self._work, args=(started,), daemon=True)
+            thread.start()
+            self._threads.append(thread)
+            self._started.append(started)
+        try:
+            for started in self._started:
+                started.result()
+        except BaseException as err:
+            self.__exit__(type(err), err, None)
+            raise
+        return self
+
+    def submit(self, job) -> Future:
+        future: Future = Future()
+        self._jobs.put((job, future))
+        return future
+
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is not None:  # the build failed: what is still waiting is not needed
+            while True:
+                try:
+                    item = self._jobs.get_nowait()
+                except queue.Empty:
+                    break
+                if item is not None:
+                    item[1].cancel()
+        for _ in self._threads:
+            self._jobs.put(None)
+        for thread in self._threads:
+            thread.join()
