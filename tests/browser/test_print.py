@@ -1,6 +1,7 @@
 """A page printed from the browser (and by the PDF build): no web-only text, no buttons or
 open/close arrows, every box open."""
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.helpers import settle
@@ -51,3 +52,27 @@ def test_solutions_hidden_behind_a_toggle_print_open(open_page):
     expect(body).to_be_visible()
     expect(solution.locator(".toggle-button")).to_be_hidden()
     assert log.external == [] and log.errors == []
+
+
+def test_the_pdf_build_stops_when_a_page_asks_another_host(tmp_path):
+    from widgets.build.pdf_print import BuildError, PrinterPool
+
+    (tmp_path / "sida.html").write_text(
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Sida</title></head>'
+        '<body><article class="bd-article"><h1>Sida</h1>'
+        '<img src="https://cdn.example.org/bild.png" alt="En bild"></article></body></html>',
+        encoding="utf-8")
+    (tmp_path / "ren.html").write_text(
+        '<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Ren</title></head>'
+        '<body><article class="bd-article"><h1>Ren</h1><p>Text</p></article></body></html>',
+        encoding="utf-8")
+    with PrinterPool(tmp_path, size=2) as pool:
+        clean = pool.submit(lambda printer: printer.snapshot("ren.html")).result()
+        assert "<h1>Ren</h1>" in clean.article
+        document = "<html lang='sv'><p>Hej</p></html>"
+        printed = pool.submit(lambda printer: printer.print("ren", document)).result()
+        assert printed.data.startswith(b"%PDF")
+        failing = pool.submit(lambda printer: printer.snapshot("sida.html"))
+        with pytest.raises(BuildError) as caught:
+            failing.result()
+        assert "cdn.example.org" in str(caught.value) and "sida.html" in str(caught.value)
