@@ -49,7 +49,7 @@ def texts(readers) -> dict[str, list[str]]:
     return {name: pdf_inspect.page_texts(reader) for name, reader in readers.items()}
 
 
-def _words(pages: list[str]) -> str:
+def _joined(pages: list[str]) -> str:
     return " ".join(" ".join(page.split()) for page in pages)
 
 
@@ -293,13 +293,13 @@ def test_a_chapter_and_the_handout_are_numbered_from_one(readers, texts, name):
 # -- what the paper shows ------------------------------------------------------------------
 
 def test_self_tests_print_as_questions_not_forms(texts):
-    text = _words(texts["vad-ar-tillit.pdf"])
+    text = _joined(texts["vad-ar-tillit.pdf"])
     assert "☐" in text
     assert "Kontrollera" not in text  # no buttons on paper
 
 
 def test_course_pdf_has_a_cover_with_the_facts(texts):
-    cover = _words(texts[pdf.COURSE_FILE][:1])
+    cover = _joined(texts[pdf.COURSE_FILE][:1])
     pub = publication()
     for fact in (pub.title, pub.talk.title, pub.talk.speaker, pub.licence, pub.site_url, pub.version):
         assert fact in cover, fact
@@ -311,7 +311,7 @@ def test_no_web_only_text_buttons_or_icon_glyphs_on_paper(texts, site):
                                                   "html.parser").select(".tk-screen-only"))
     assert "Med knapparna längst upp" in screen_only     # the class is on the intro's paragraph
     for name in FILES:
-        text = _words(texts[name])
+        text = _joined(texts[name])
         assert "Med knapparna längst upp" not in text, name
         assert not re.search(r"[\ue000-\uf8ff]", text), (name, "tecken ur en ikonfont")
         assert not re.search(r"[\ufb00-\ufb06]", text), (name, "ligaturer (ﬁ, ﬂ)")

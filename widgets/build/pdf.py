@@ -62,8 +62,8 @@ MAX_PRINTS = 3
 COURSE_FIRST_PART_PAGE = 3
 
 
-def words(key: str, **values: str) -> str:
-    return TEXTS["pdf"][key].format(**values)
+#: The printed course's words: the ``pdf`` section of ``ui_text``.
+t = TEXTS["pdf"]
 
 
 def chapter_pages() -> list[course.Page]:
@@ -81,7 +81,7 @@ def expected_files() -> list[str]:
 
 def footer() -> str:
     """The footer as printed, with ``{page}`` for the page number."""
-    return words("footer", course=publication().title, page="{page}")
+    return t["footer"].format(course=publication().title, page="{page}")
 
 
 def source_date() -> datetime:
@@ -123,29 +123,29 @@ class Context:
 
     def colophon(self, page_url: str | None = None) -> str:
         pub = self.pub
-        text = words("colophon", course=pub.title, version=pub.version, date=self.date_text,
+        text = t["colophon"].format(course=pub.title, version=pub.version, date=self.date_text,
                      licence=pub.licence, url="{url}")
         lines = [f"<p>{self.linked(text, pub.licence_url)}</p>"]
         if page_url:
-            lines.append(f"<p>{self.linked(words('colophon_site', url='{url}'), page_url)}</p>")
+            lines.append(f"<p>{self.linked(t['colophon_site'].format(url='{url}'), page_url)}</p>")
         return f'<footer class="tk-pdf-colophon">{"".join(lines)}</footer>'
 
 
 def cover_html(ctx: Context) -> str:
     pub = ctx.pub
-    talk = html.escape(words("cover_talk", talk="{talk}", speaker=", ".join(
+    talk = html.escape(t["cover_talk"].format(talk="{talk}", speaker=", ".join(
         filter(None, (pub.talk.speaker, pub.talk.affiliation))))).replace(
         "{talk}", f"<em>{html.escape(pub.talk.title)}</em>")
     return (
         '<section class="tk-pdf-cover">'
         f'<p class="tk-pdf-cover-title">{html.escape(pub.title)}</p>'
-        f'<p class="tk-pdf-cover-subtitle">{html.escape(words("cover_subtitle"))}</p>'
+        f'<p class="tk-pdf-cover-subtitle">{html.escape(t["cover_subtitle"])}</p>'
         f'<p class="tk-pdf-cover-talk">{talk}</p>'
         '<div class="tk-pdf-cover-facts">'
-        f'<p>{html.escape(words("cover_authors", authors=pub.authors))}</p>'
-        f'<p>{html.escape(words("cover_version", version=pub.version, date=ctx.date_text))}</p>'
-        f'<p>{ctx.linked(words("cover_site", url="{url}"), pub.site_url)}</p>'
-        f'<p>{ctx.linked(words("cover_licence", licence=pub.licence, url="{url}"), pub.licence_url)}</p>'
+        f'<p>{html.escape(t["cover_authors"].format(authors=pub.authors))}</p>'
+        f'<p>{html.escape(t["cover_version"].format(version=pub.version, date=ctx.date_text))}</p>'
+        f'<p>{ctx.linked(t["cover_site"].format(url="{url}"), pub.site_url)}</p>'
+        f'<p>{ctx.linked(t["cover_licence"].format(licence=pub.licence, url="{url}"), pub.licence_url)}</p>'
         "</div></section>"
     )
 
@@ -159,7 +159,7 @@ def contents_html(entries: list[tuple[str, str]], numbers: dict[str, int] | None
                      f'{html.escape(title)}</span><span class="tk-pdf-leader" aria-hidden="true"></span>'
                      f'<span class="tk-pdf-page">{number}</span></a></li>')
     return (f'<nav class="tk-pdf-contents" aria-labelledby="tk-pdf-contents-title">'
-            f'<h1 id="tk-pdf-contents-title">{html.escape(words("contents"))}</h1>'
+            f'<h1 id="tk-pdf-contents-title">{html.escape(t["contents"])}</h1>'
             f'<ol>{"".join(items)}</ol></nav>')
 
 
@@ -182,11 +182,11 @@ def chapter_document(ctx: Context, chapter: course.Page, snaps: dict[str, Snapsh
     doc = Document(title="", file_name=f"{chapter.slug}.pdf", site_url=ctx.pub.site_url, lang=LANG)
     part = doc.add_page(page)
     heading = doc.parts()[0][1]
-    doc.title = words("chapter_title", course=ctx.pub.title, chapter=heading)
+    doc.title = t["chapter_title"].format(course=ctx.pub.title, chapter=heading)
     key = key_sections.get(f"facit-{chapter.slug}")
     if key is not None:
         part = doc.add_html(f'<section class="tk-pdf-part" id="facit">'
-                            f'<h1>{html.escape(words("chapter_key"))}</h1></section>')
+                            f'<h1>{html.escape(t["chapter_key"])}</h1></section>')
         doc.add_section(key, f"facit-{chapter.slug}", content_only=True, into=part)
     doc.add_html(ctx.colophon(ctx.pub.url(chapter.html)), into=part)
     return doc, heading
@@ -210,7 +210,7 @@ def course_document(ctx: Context, snaps: dict[str, Snapshot],
 
 
 def handout_document(ctx: Context, spec: Handout, snaps: dict[str, Snapshot]) -> Document:
-    title = words("handout_title", course=ctx.pub.title, title=spec.title)
+    title = t["handout_title"].format(course=ctx.pub.title, title=spec.title)
     doc = Document(title=title, file_name=HANDOUT_PDF, site_url=ctx.pub.site_url, lang=LANG)
     doc.add_html(f'<header class="tk-pdf-handout-head"><h1>{html.escape(spec.title)}</h1>'
                  f'<p class="tk-pdf-lead">{html.escape(spec.intro)}</p></header>')
@@ -220,8 +220,8 @@ def handout_document(ctx: Context, spec: Handout, snaps: dict[str, Snapshot]) ->
         chapter = text_of_h1(snap)
         match = re.match(r"(\d+)\.\s+(.*)", chapter)
         url = ctx.pub.url(f"{page.html}#{section.section}")
-        source = (words("handout_source", number=match.group(1), chapter=match.group(2), url="{url}")
-                  if match else words("handout_source_page", chapter=chapter, url="{url}"))
+        source = (t["handout_source"].format(number=match.group(1), chapter=match.group(2), url="{url}")
+                  if match else t["handout_source_page"].format(chapter=chapter, url="{url}"))
         try:
             doc.add_section(snap, section.section, heading=section.heading, level=2,
                             after_heading=f'<p class="tk-pdf-source">{ctx.linked(source, url)}</p>')
@@ -269,7 +269,7 @@ def print_course(print_doc: Callable[..., Printed],
 
 def chapter_length(printed: Printed) -> int | None:
     """How many pages a chapter takes: its PDF's answer key starts on a page of its own."""
-    key = [e for e in pdf_inspect.outline(io.BytesIO(printed.data)) if e.title == words("chapter_key")]
+    key = [e for e in pdf_inspect.outline(io.BytesIO(printed.data)) if e.title == t["chapter_key"]]
     return key[0].page if key else None
 
 
@@ -346,8 +346,8 @@ def build(site: Path) -> list[Path]:
         starts = expected_starts(lengths, order, COURSE_FIRST_PART_PAGE) if known else None
         printed = print_course(lambda *a, **k: printing(*a, **k).result(),
                                lambda numbers: course_document(ctx, snaps, numbers), course_css, starts)
-        write(COURSE_FILE, printed, ctx.metadata(ctx.pub.title, words("cover_subtitle")),
-              [LabelRange(0, None, words("cover_label")), LabelRange(1, "/D", None, 2)])
+        write(COURSE_FILE, printed, ctx.metadata(ctx.pub.title, t["cover_subtitle"]),
+              [LabelRange(0, None, t["cover_label"]), LabelRange(1, "/D", None, 2)])
         write(HANDOUT_PDF, handout_job.result(), ctx.metadata(handout_doc.title, spec.intro), [LabelRange(0)])
 
     for job in pending:
