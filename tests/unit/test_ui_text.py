@@ -37,6 +37,8 @@ MODULES: dict[Path, tuple[str, ...]] = {
     **{WIDGETS / "site" / f"{name}.py": ("site",)
        for name in ("header_buttons", "page_markup", "publisher", "site_script")},
     **{path: ("site",) for path in sorted((WIDGETS / "site" / "templates").glob("tk-*.html"))},
+    # the printed course
+    **{WIDGETS / "build" / f"{name}.py": ("pdf",) for name in ("pdf",)},
 }
 
 #: Keys a module chooses at run time, so they appear outside a lookup.

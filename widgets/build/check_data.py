@@ -18,8 +18,10 @@ from widgets.content.control_trust_table import TABLE_FILE, load_table
 from widgets.content.data_files import DataFileError
 from widgets.content.glossary import GLOSSARY_FILE, load_glossary
 from widgets.content.hallmarks import HALLMARKS_FILE, load_hallmarks
+from widgets.content.handout import HANDOUT_FILE, load_handout
 from widgets.content.plan import PLAN_FILE, load_prompts
 from widgets.content.profiles import read_profile
+from widgets.content.publication import CITATION_FILE, CONFIG_FILE, publication
 from widgets.content.questions import QUIZ_DIR, load_questions
 from widgets.content.relations import RELATIONS_FILE, load_relations
 from widgets.paths import DATA, ROOT
@@ -41,6 +43,8 @@ def checks() -> list[tuple[Path, Callable[[Path], object]]]:
         (GLOSSARY_FILE, load_glossary),
         (PLAN_FILE, load_prompts),
         (DATA / "utforskare.yml", _explorer_texts),
+        (HANDOUT_FILE, load_handout),
+        (CITATION_FILE, lambda path: publication(CONFIG_FILE, path)),
     ]
     found += [(p, load_questions) for p in sorted(QUIZ_DIR.glob("*.yml"))]
     found += [(p, read_profile) for p in sorted((DATA / "exempel-profiler").glob("*.csv"))]

@@ -82,6 +82,20 @@ def strip_lines(value: Any) -> Any:
     return value
 
 
+def text_field(path: Path | str, entry: dict, key: str, item: str, *, required: bool = True) -> str | None:
+    """The text in ``entry[key]``, spaces collapsed; fail if it is missing or empty.
+
+    With ``required=False`` a missing field gives None (an empty one still fails).
+    """
+    value = entry.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise DataFileError(path, f"fältet '{key}' saknas eller är tomt.", item=item,
+                            line=entry.get(LINE), fix=f"skriv en text efter '{key}:'.")
+    return " ".join(value.split())
+
+
 def check_fields(path: Path | str, entry: dict, allowed: Collection[str], item: str, *,
                  required: Collection[str] = (), fix: str | None = None) -> None:
     """Fail when ``entry`` lacks a field in ``required`` or has one outside ``allowed``.

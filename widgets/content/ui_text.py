@@ -278,6 +278,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "contact_github": "Skriv i kursens [ärendelista på GitHub]({url}). Där behöver du ett konto.",
         "privacy_contact": "Du kan också kontakta vårt dataskyddsombud: {link}.",
     },
+    "pdf": {
+        # The printed course (widgets.build.pdf): cover, contents, footers, handout.
+        "footer": "{course} · {page}",
+        "cover_label": "Omslag",
+        "cover_subtitle": "En öppen kurs om tillitsbaserad styrning och ledning i offentlig sektor",
+        "cover_talk": "Kursen bygger på föredraget {talk} av {speaker}.",
+        "cover_authors": "Av {authors}.",
+        "cover_version": "Version {version}, {date}.",
+        "cover_site": "Kursen på webben, med självtester och simuleringar: {url}",
+        "cover_licence": (
+            "Licens: {licence}. Du får kopiera, dela och ändra texten om du anger källan. "
+            "Villkoren: {url}"
+        ),
+        "contents": "Kursens innehåll",
+        "chapter_title": "{course} – {chapter}",
+        "chapter_key": "Facit till självtestet",
+        "colophon": "Ur {course}, version {version}, {date}. Licens: {licence} ({url}).",
+        "colophon_site": "Kapitlet på webben: {url}",
+        "handout_title": "{course} – {title}",
+        "handout_source": "Ur kapitel {number}, {chapter} – på webben: {url}",
+        "handout_source_page": "Ur {chapter} – på webben: {url}",
+    },
 }
 
 

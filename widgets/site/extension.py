@@ -15,6 +15,8 @@ It
   and tells readers without JavaScript what an interactive part is (``NOSCRIPT``);
 - gives the widget host its Swedish notices (``ui_text`` section ``host``) on every page with
   widgets (:func:`host_texts_script`);
+
+- links the print style sheet (``media="print"``), which the PDFs use as well;
 - keeps old addresses working: ``tk_redirects`` in ``_config.yml`` maps an old path to a
   page, and the build writes a small page at the old path that sends readers on.
 """
@@ -39,6 +41,8 @@ HERE = Path(__file__).parent
 LOCALE_SOURCE = HERE / "locale"
 TEMPLATES = HERE / "templates"
 
+#: The print style sheet (in html_static_path, book/_assets/).
+PRINT_CSS = "tillitskursen-print.css"
 #: Script and style files that must not reach the published pages.
 DROPPED_ASSETS = ("sphinx-thebe", "thebe@", "scripts/fontawesome.js")
 
@@ -195,4 +199,7 @@ def setup(app: Sphinx) -> dict:
     # the site's own script
     for module in ("publisher", "metadata", "page_markup", "header_buttons", "site_script"):
         app.setup_extension(f"widgets.site.{module}")
+
+    # paper: no buttons, boxes open, no web-only text (loaded only when printing)
+    app.add_css_file(PRINT_CSS, media="print")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
