@@ -158,9 +158,10 @@ def _add_cell_and_run(page, code: str) -> str:
 
 
 def _answer_first_question(page):
-    fieldset = page.locator('fieldset[data-question="sarbarhet"]')
+    fieldset = page.locator('fieldset[data-question="sarbara-foraldrar"]')
     fieldset.scroll_into_view_if_needed()
-    fieldset.locator("input").nth(0).check()
+    # by the right option's text, not its place: the options may be shuffled
+    fieldset.get_by_label("De gör sig sårbara.").check()
     fieldset.locator("button", has_text="Kontrollera").click()
     assert fieldset.get_attribute("data-status") == "right"
 

@@ -6,18 +6,19 @@ One file per chapter, ``data/quiz/<chapter>.yml``::
     questions:
       - id: mayer-definition        # unique in the file: a-z, 0-9 and -
         kind: single                # single | multiple | truefalse | matching | reflection
+        situation: true             # optional, graded kinds: set in a situation from public-sector work
         prompt: Vilken definition …?
         options:                    # single and multiple
           - text: Viljan att göra sig sårbar …
             correct: true
-            feedback: Rätt. Det är Mayer med fleras definition …
+            feedback: Det är Mayer med fleras definition …
           - text: …
             feedback: …             # every option explains why it is right or wrong
       - id: foljer-upp
         kind: truefalse
         statement: Tillit innebär att man slutar följa upp.
         answer: false
-        feedback: Falskt. Tillit innebär att följa upp mer selektivt …
+        feedback: Tillit innebär att följa upp mer selektivt …
       - id: kannetecken-par
         kind: matching
         prompt: Para ihop kännetecknet med beskrivningen.
@@ -65,6 +66,7 @@ class Question:
     id: str
     kind: str
     data: dict[str, Any] = field(compare=False)
+    situation: bool = field(default=False, compare=False)
 
     @property
     def graded(self) -> bool:
@@ -180,7 +182,13 @@ def _question(path: Path, raw: Any, number: int, seen: dict[str, int | None]) ->
         raise DataFileError(path, f"okänd frågetyp {kind!r}.", item=item, line=line,
                             fix=f"använd en av: {', '.join(KINDS)}.")
     required, optional = _FIELDS[kind]
-    check_fields(path, raw, required | optional | {"id", "kind"}, item)
+    check_fields(path, raw, required | optional | {"id", "kind", "situation"}, item)
+    situation = raw.get("situation", False)
+    if not isinstance(situation, bool) or situation and kind not in GRADED_KINDS:
+        raise DataFileError(path, f"'situation' ska vara true eller false på en fråga som rättas, "
+                                  f"inte {situation!r} på kind: {kind}.", item=item, line=line,
+                            fix="skriv 'situation: true' på en fråga som utspelar sig i offentlig "
+                                "verksamhet, och ta annars bort raden.")
     for key in sorted(required):
         if key not in raw:
             raise DataFileError(path, f"fältet '{key}' saknas (krävs för kind: {kind}).",
@@ -203,7 +211,7 @@ def _question(path: Path, raw: Any, number: int, seen: dict[str, int | None]) ->
         data["pairs"] = _pairs(path, raw, item)
     else:
         data["model_answer"] = _text(path, raw, "model_answer", item)
-    return Question(qid, kind, data)
+    return Question(qid, kind, data, situation)
 
 
 def load_questions(path: Path | str, *, chapter: str | None = None) -> QuestionSet:
