@@ -7,7 +7,8 @@ from widgets.content.ui_text import TEXTS
 from widgets.paths import STATIC
 
 WIDGETS = Path(STATIC).parents[1]
-CODE = [*STATIC.glob("*.js"), *(WIDGETS / "views").glob("*.py"), *(WIDGETS / "figures").glob("*.py")]
+CODE = [*STATIC.glob("*.js"), *(WIDGETS / "views").glob("*.py"), *(WIDGETS / "figures").glob("*.py"),
+        *(WIDGETS / "site").glob("*.py")]
 
 KEY_USE = re.compile(r"""\bt\(\s*["']([a-z_]+)["']""")
 KEY_TERNARY = re.compile(r"""t\(\s*[^()]*?\?\s*["']([a-z_]+)["']\s*:\s*["']([a-z_]+)["']""")

@@ -20,6 +20,7 @@ from widgets.content.plan import PLAN_FILE, load_prompts
 from widgets.content.profiles import read_profile
 from widgets.content.questions import QUIZ_DIR, load_questions
 from widgets.content.relations import RELATIONS_FILE, load_relations
+from widgets.content.roleplay import ROLEPLAY_FILE, load_roleplay
 from widgets.paths import DATA, ROOT
 
 
@@ -38,6 +39,7 @@ def checks() -> list[tuple[Path, Callable[[Path], object]]]:
         (TABLE_FILE, load_table),
         (GLOSSARY_FILE, load_glossary),
         (PLAN_FILE, load_prompts),
+        (ROLEPLAY_FILE, load_roleplay),
         (DATA / "utforskare.yml", _explorer_texts),
     ]
     found += [(p, load_questions) for p in sorted(QUIZ_DIR.glob("*.yml"))]

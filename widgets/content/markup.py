@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
 #: Inline tokens, tried in this order at each position.
 _TOKEN = re.compile(
@@ -29,24 +30,38 @@ def safe_url(url: str) -> bool:
     return scheme is None or scheme.group(0).lower() in SAFE_SCHEMES
 
 
+def parts(text: str) -> Iterator[tuple[str, str, str | None]]:
+    """The text as ``(kind, text, url)`` pieces: kind is ``text``, ``strong``, ``em`` or
+    ``link`` (url only for links; an unsafe link is plain text)."""
+    pos = 0
+    for match in _TOKEN.finditer(text):
+        if match.start() > pos:
+            yield "text", text[pos:match.start()], None
+        if match.group("strong") is not None:
+            yield "strong", match.group("strong"), None
+        elif match.group("em") is not None:
+            yield "em", match.group("em"), None
+        elif safe_url(match.group("link_url")):
+            yield "link", match.group("link_text"), match.group("link_url")
+        else:
+            yield "text", match.group(0), None
+        pos = match.end()
+    if pos < len(text):
+        yield "text", text[pos:], None
+
+
 def to_html(text: str) -> str:
     """Render the markup as escaped HTML."""
     out: list[str] = []
-    pos = 0
-    for match in _TOKEN.finditer(text):
-        out.append(html.escape(text[pos:match.start()]))
-        if match.group("strong") is not None:
-            out.append(f"<strong>{html.escape(match.group('strong'))}</strong>")
-        elif match.group("em") is not None:
-            out.append(f"<em>{html.escape(match.group('em'))}</em>")
+    for kind, piece, url in parts(text):
+        if kind == "strong":
+            out.append(f"<strong>{html.escape(piece)}</strong>")
+        elif kind == "em":
+            out.append(f"<em>{html.escape(piece)}</em>")
+        elif kind == "link":
+            out.append(f'<a href="{html.escape(url, quote=True)}">{html.escape(piece)}</a>')
         else:
-            label, url = match.group("link_text"), match.group("link_url")
-            if safe_url(url):
-                out.append(f'<a href="{html.escape(url, quote=True)}">{html.escape(label)}</a>')
-            else:
-                out.append(html.escape(match.group(0)))
-        pos = match.end()
-    out.append(html.escape(text[pos:]))
+            out.append(html.escape(piece))
     return "".join(out)
 
 

@@ -7,8 +7,9 @@ It
   same icons from its bundled web fonts;
 - adds Swedish fallback catalogues for theme strings that have no Swedish
   translation;
-- adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``, and
-  the ``facit`` directive, the answer key to every self-test;
+- adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``, the
+  ``facit`` directive, the answer key to every self-test, and the ``rollspel`` directive, a part
+  of chapter 9's role-play from ``data/rollspel.yml``;
 - registers Swedish citations (``sv_author_year``) and bibliography entries (``sv``);
 - mends markup that extensions write and that breaks HTML or ARIA rules (``_BODY_FIXES``),
   and tells readers without JavaScript what an interactive part is (``NOSCRIPT``);
@@ -28,7 +29,13 @@ from babel.messages.pofile import read_po
 from sphinx.application import Sphinx
 
 from widgets.site import citations
-from widgets.site.directives import AnswerKeyDirective, GlossaryDirective
+from widgets.site.directives import (
+    ROLEPLAY_NODES,
+    AnswerKeyDirective,
+    GlossaryDirective,
+    RolePlayDirective,
+    skip_wrapper,
+)
 
 HERE = Path(__file__).parent
 LOCALE_SOURCE = HERE / "locale"
@@ -153,4 +160,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _fix_body_markup)
     app.add_directive("ordlista", GlossaryDirective)
     app.add_directive("facit", AnswerKeyDirective)
+    app.add_directive("rollspel", RolePlayDirective)
+    for node, html_visitors in ROLEPLAY_NODES.items():
+        app.add_node(node, html=html_visitors,
+                     **{builder: (skip_wrapper, skip_wrapper)
+                        for builder in ("latex", "text", "man", "texinfo")})
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
