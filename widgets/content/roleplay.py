@@ -144,6 +144,24 @@ def _id(path: Path, entry: dict, item: str, seen: set[str]) -> str:
     return value
 
 
+def _entries(path: Path, parent: dict, key: str, noun: str, fields: set[str], *, fix: str):
+    """``(id, item, entry)`` for each entry of the list ``parent[key]``: a mapping with a
+    unique id and exactly ``fields``."""
+    entries = parent.get(key)
+    if not isinstance(entries, list) or not entries:
+        raise _fail(path, f"'{key}' ska vara en lista med minst en post.", item=key,
+                    line=parent.get(LINE), fix=fix)
+    seen: set[str] = set()
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise _fail(path, f"{noun} {number} är ingen mappning.", item=f"{noun} {number}",
+                        line=parent.get(LINE), fix=fix)
+        entry_id = _id(path, entry, f"{noun} {number}", seen)
+        item = f"{noun} '{entry_id}'"
+        check_fields(path, entry, fields, item, required=fields)
+        yield entry_id, item, entry
+
+
 def _role(path: Path, raw: Any, number: int, seen: set[str], sizes: tuple[int, int]) -> Role:
     if not isinstance(raw, dict):
         raise _fail(path, f"roll {number} är ingen mappning.", item=f"roll {number}",
@@ -195,21 +213,10 @@ def _steps(path: Path, raw: dict) -> tuple[tuple[int, ...], tuple[Step, ...]]:
             isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in versions):
         raise _fail(path, "'versions' ska vara en lista med längder i minuter.", item="timings",
                     line=timings.get(LINE), fix="skriv till exempel 'versions: [60, 45]'.")
-    if not isinstance(timings["steps"], list) or not timings["steps"]:
-        raise _fail(path, "'steps' ska vara en lista med minst ett steg.", item="timings",
-                    line=timings.get(LINE), fix="skriv varje steg som '- id: …' med 'text: …' "
-                                                "och 'minutes: {60: 5, 45: 5}'.")
-    seen: set[str] = set()
     steps = []
-    for number, entry in enumerate(timings["steps"], start=1):
-        if not isinstance(entry, dict):
-            raise _fail(path, f"steg {number} är ingen mappning.", item=f"steg {number}",
-                        line=timings.get(LINE), fix="skriv steget som '- id: …' med 'text: …' "
-                                                    "och 'minutes: …'.")
-        step_id = _id(path, entry, f"steg {number}", seen)
-        item = f"steg '{step_id}'"
-        check_fields(path, entry, {"id", "text", "minutes"}, item,
-                     required={"id", "text", "minutes"})
+    for step_id, item, entry in _entries(
+            path, timings, "steps", "steg", {"id", "text", "minutes"},
+            fix="skriv varje steg som '- id: …' med 'text: …' och 'minutes: {60: 5, 45: 5}'."):
         minutes = entry["minutes"]
         if not isinstance(minutes, dict) or {k for k in minutes if k != LINE} != set(versions) \
                 or not all(isinstance(minutes[v], int) and minutes[v] > 0 for v in versions):
@@ -230,19 +237,10 @@ def _steps(path: Path, raw: dict) -> tuple[tuple[int, ...], tuple[Step, ...]]:
 
 def _proposal(path: Path, raw: dict) -> tuple[str, tuple[ProposalPart, ...], tuple[str, ...]]:
     proposal = _mapping(path, raw, "proposal", {"intro", "parts", "extra_fields"}, "proposal")
-    if not isinstance(proposal["parts"], list) or not proposal["parts"]:
-        raise _fail(path, "'parts' ska vara en lista med förslagets delar.", item="proposal",
-                    line=proposal.get(LINE), fix="skriv varje del som '- id: …' med 'task: …' "
-                                                 "och 'fields: [...]'.")
-    seen: set[str] = set()
     parts = []
-    for number, entry in enumerate(proposal["parts"], start=1):
-        if not isinstance(entry, dict):
-            raise _fail(path, f"del {number} är ingen mappning.", item=f"del {number}",
-                        line=proposal.get(LINE), fix="skriv delen som '- id: …' med 'task: …'.")
-        part_id = _id(path, entry, f"del {number}", seen)
-        item = f"del '{part_id}'"
-        check_fields(path, entry, {"id", "task", "fields"}, item, required={"id", "task", "fields"})
+    for part_id, item, entry in _entries(
+            path, proposal, "parts", "del", {"id", "task", "fields"},
+            fix="skriv varje del som '- id: …' med 'task: …' och 'fields: [...]'."):
         parts.append(ProposalPart(part_id, _text(path, entry, "task", item),
                                   _texts(path, entry, "fields", item)))
     return (_text(path, proposal, "intro", "proposal"), tuple(parts),
