@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 
 #: Inline tokens, tried in this order at each position.
 _TOKEN = re.compile(
@@ -30,39 +29,39 @@ def safe_url(url: str) -> bool:
     return scheme is None or scheme.group(0).lower() in SAFE_SCHEMES
 
 
-def parts(text: str) -> Iterator[tuple[str, str, str | None]]:
-    """The text as ``(kind, text, url)`` pieces: kind is ``text``, ``strong``, ``em`` or
-    ``link`` (url only for links; an unsafe link is plain text)."""
+def nodes(text: str) -> list[tuple[str, ...]]:
+    """The markup as nodes: ``("text", s)``, ``("em", s)``, ``("strong", s)`` or
+    ``("a", href, s)``; an unsafe link stays text."""
+    out: list[tuple[str, ...]] = []
     pos = 0
     for match in _TOKEN.finditer(text):
         if match.start() > pos:
-            yield "text", text[pos:match.start()], None
+            out.append(("text", text[pos:match.start()]))
         if match.group("strong") is not None:
-            yield "strong", match.group("strong"), None
+            out.append(("strong", match.group("strong")))
         elif match.group("em") is not None:
-            yield "em", match.group("em"), None
+            out.append(("em", match.group("em")))
         elif safe_url(match.group("link_url")):
-            yield "link", match.group("link_text"), match.group("link_url")
+            out.append(("a", match.group("link_url"), match.group("link_text")))
         else:
-            yield "text", match.group(0), None
+            out.append(("text", match.group(0)))
         pos = match.end()
     if pos < len(text):
-        yield "text", text[pos:], None
+        out.append(("text", text[pos:]))
+    return out
 
 
 def to_html(text: str) -> str:
     """Render the markup as escaped HTML."""
-    out: list[str] = []
-    for kind, piece, url in parts(text):
-        if kind == "strong":
-            out.append(f"<strong>{html.escape(piece)}</strong>")
-        elif kind == "em":
-            out.append(f"<em>{html.escape(piece)}</em>")
-        elif kind == "link":
-            out.append(f'<a href="{html.escape(url, quote=True)}">{html.escape(piece)}</a>')
+    parts = []
+    for node in nodes(text):
+        if node[0] == "text":
+            parts.append(html.escape(node[1]))
+        elif node[0] == "a":
+            parts.append(f'<a href="{html.escape(node[1], quote=True)}">{html.escape(node[2])}</a>')
         else:
-            out.append(html.escape(piece))
-    return "".join(out)
+            parts.append(f"<{node[0]}>{html.escape(node[1])}</{node[0]}>")
+    return "".join(parts)
 
 
 def to_text(text: str) -> str:

@@ -13,7 +13,7 @@ from sphinx.domains.std import Glossary
 from widgets.content import course
 from widgets.content.data_files import DataFileError
 from widgets.content.glossary import GLOSSARY_FILE, load_glossary
-from widgets.content.markup import parts
+from widgets.content.markup import nodes as markup_nodes
 from widgets.content.questions import quiz_path
 from widgets.content.roleplay import ROLEPLAY_FILE, Role, RolePlay, load_roleplay
 from widgets.content.ui_text import TEXTS
@@ -57,7 +57,8 @@ class AnswerKeyDirective(Directive):
 
 # --- {rollspel} ----------------------------------------------------------------------------
 
-_WORDS = TEXTS["roleplay"]
+#: The role-play's labels (``roleplay`` in :mod:`widgets.content.ui_text`).
+LABELS = TEXTS["roleplay"]
 
 
 class role_card(nodes.General, nodes.Element):
@@ -100,15 +101,15 @@ ROLEPLAY_NODES = {
 def _inline(text: str) -> list[nodes.Node]:
     """The small markup of the data files as docutils inline nodes."""
     out: list[nodes.Node] = []
-    for kind, piece, url in parts(text):
-        if kind == "strong":
-            out.append(nodes.strong(piece, piece))
-        elif kind == "em":
-            out.append(nodes.emphasis(piece, piece))
-        elif kind == "link":
-            out.append(nodes.reference(piece, piece, refuri=url))
+    for node in markup_nodes(text):
+        if node[0] == "strong":
+            out.append(nodes.strong(node[1], node[1]))
+        elif node[0] == "em":
+            out.append(nodes.emphasis(node[1], node[1]))
+        elif node[0] == "a":
+            out.append(nodes.reference(node[2], node[2], refuri=node[1]))
         else:
-            out.append(nodes.Text(piece))
+            out.append(nodes.Text(node[1]))
     return out
 
 
@@ -124,7 +125,7 @@ def _items(texts, list_type=nodes.bullet_list, **attributes) -> nodes.Element:
 
 
 def _joined(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {_WORDS['list_and']} {words[-1]}"
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {LABELS['list_and']} {words[-1]}"
 
 
 def _lower_first(text: str) -> str:
@@ -158,28 +159,29 @@ def _table(caption: str, headers: list[str], rows: list[list[str]], widths: list
 def _role_card(play: RolePlay, role: Role, level: int, collapsed: bool) -> role_card:
     label = f"rollkort-{role.id}"
     card = role_card(labelledby=label)
-    heading = _WORDS["role_heading"].format(heading=role.heading)
+    heading = LABELS["role_heading"].format(heading=role.heading)
     # myst-parser renders a rubric with ``level`` as a heading; Sphinx's own writer reads
     # ``heading-level``: set both, so the card has a real heading whichever writes it
     card += nodes.rubric(heading, heading, ids=[label], level=level, **{"heading-level": level})
     if role.from_size > play.min_size:
-        card += _para(_WORDS["extra_role"].format(n=role.from_size), classes=["tk-rollkort-grupp"])
-    body: nodes.Element = (role_details(summary=_WORDS["show_role"].format(name=role.name))
+        card += _para(LABELS["extra_role"].format(n=role.from_size), classes=["tk-rollkort-grupp"])
+    body: nodes.Element = (role_details(summary=LABELS["show_role"].format(name=role.name))
                            if collapsed else nodes.container(classes=["tk-rollkort-text"]))
     card += body
     body += _para(role.you_are)
     definitions = nodes.definition_list(classes=["tk-rollkort-delar"])
-    sections = [(key, getattr(role, key)) for key in ("secret", "goal", "offer")]
-    for key, text in sections:
+    sections = [(LABELS["secret"], role.secret), (LABELS["goal"], role.goal),
+                (LABELS["offer"], role.offer)]
+    for label, text in sections:
         if text:
             definitions += nodes.definition_list_item(
-                "", nodes.term(_WORDS[key], _WORDS[key]), nodes.definition("", _para(text)))
+                "", nodes.term(label, label), nodes.definition("", _para(text)))
     if role.observer:
         definitions += nodes.definition_list_item(
             "", nodes.term(play.observer_intro, play.observer_intro),
             nodes.definition("", _items(play.observer_questions)))
     definitions += nodes.definition_list_item(
-        "", nodes.term(_WORDS["think"], _WORDS["think"]), nodes.definition("", _para(role.think)))
+        "", nodes.term(LABELS["think"], LABELS["think"]), nodes.definition("", _para(role.think)))
     body += definitions
     return card
 
@@ -194,26 +196,26 @@ def roleplay_nodes(play: RolePlay, part: str, *, level: int = 3,
                 _items([p.task for p in play.proposal], nodes.enumerated_list, enumtype="arabic",
                        prefix="", suffix=".")]
     if part == "proposal":
-        return [_table(_WORDS["proposal_caption"], [_WORDS["col_part"], _WORDS["col_answer"]],
+        return [_table(LABELS["proposal_caption"], [LABELS["col_part"], LABELS["col_answer"]],
                        [[field, ""] for field in play.template_fields], [40, 60],
                        ["tk-rollspel-mall"])]
     if part == "timings":
-        headers = [_WORDS["col_step"], *(_WORDS["col_version"].format(n=v) for v in play.versions)]
-        rows = [[step.text, *(_WORDS["minutes"].format(n=step.minutes[v]) for v in play.versions)]
+        headers = [LABELS["col_step"], *(LABELS["col_version"].format(n=v) for v in play.versions)]
+        rows = [[step.text, *(LABELS["minutes"].format(n=step.minutes[v]) for v in play.versions)]
                 for step in play.steps]
-        rows.append([_WORDS["total"], *(_WORDS["minutes"].format(n=v) for v in play.versions)])
-        return [_table(_WORDS["timings_caption"], headers, rows,
+        rows.append([LABELS["total"], *(LABELS["minutes"].format(n=v) for v in play.versions)])
+        return [_table(LABELS["timings_caption"], headers, rows,
                        [60, *([20] * len(play.versions))], ["tk-rollspel-tid"])]
     if part == "groups":
         rows = [[str(size), _joined([_lower_first(r.name) for r in play.roles_for(size)])]
                 for size in play.sizes]
-        return [_table(_WORDS["groups_caption"], [_WORDS["col_size"], _WORDS["col_roles"]], rows,
+        return [_table(LABELS["groups_caption"], [LABELS["col_size"], LABELS["col_roles"]], rows,
                        [20, 80], ["tk-rollspel-grupper"])]
     if part == "casting":
-        rows = [[role.heading, _WORDS["from_size"].format(n=role.from_size), role.casting]
+        rows = [[role.heading, LABELS["from_size"].format(n=role.from_size), role.casting]
                 for role in play.roles]
-        return [_table(_WORDS["casting_caption"],
-                       [_WORDS["col_role"], _WORDS["col_from"], _WORDS["col_casting"]], rows,
+        return [_table(LABELS["casting_caption"],
+                       [LABELS["col_role"], LABELS["col_from"], LABELS["col_casting"]], rows,
                        [30, 15, 55], ["tk-rollspel-roller"])]
     if part == "roles":
         return [_role_card(play, role, level, collapsed) for role in play.roles]
