@@ -32,10 +32,11 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $(STAMP)
 
 book: $(STAMP) chromium
-	@# Sphinx 7.4 never overwrites a static file it copied before: start _static afresh so an
-	@# edited CSS or JS file reaches the site on an incremental build.
-	rm -rf $(SITE)/_static
 	$(BIN)/jupyter-book build . -W --keep-going
+	@# Sphinx 7.4 never overwrites a static file it copied before, and copies none when no page
+	@# is out of date (so deleting _static first breaks a rebuild with no changes): copy the
+	@# site's own assets over so an edited CSS or JS file always reaches the site.
+	cp book/_assets/* $(SITE)/_static/
 	$(BIN)/python -m widgets.build.lms_export --out $(SITE)/fragebank
 	$(BIN)/python -m widgets.build.pdf $(SITE)
 	@echo ""

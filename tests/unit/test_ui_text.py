@@ -37,6 +37,7 @@ MODULES: dict[Path, tuple[str, ...]] = {
     **{WIDGETS / "site" / f"{name}.py": ("site",)
        for name in ("header_buttons", "page_markup", "publisher", "site_script")},
     **{path: ("site",) for path in sorted((WIDGETS / "site" / "templates").glob("tk-*.html"))},
+    WIDGETS / "site" / "directives.py": ("roleplay",),
     # the printed course
     **{WIDGETS / "build" / f"{name}.py": ("pdf",) for name in ("pdf",)},
 }

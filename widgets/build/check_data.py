@@ -24,6 +24,7 @@ from widgets.content.profiles import read_profile
 from widgets.content.publication import CITATION_FILE, CONFIG_FILE, publication
 from widgets.content.questions import QUIZ_DIR, load_questions
 from widgets.content.relations import RELATIONS_FILE, load_relations
+from widgets.content.roleplay import ROLEPLAY_FILE, load_roleplay
 from widgets.paths import DATA, ROOT
 
 
@@ -42,6 +43,7 @@ def checks() -> list[tuple[Path, Callable[[Path], object]]]:
         (TABLE_FILE, load_table),
         (GLOSSARY_FILE, load_glossary),
         (PLAN_FILE, load_prompts),
+        (ROLEPLAY_FILE, load_roleplay),
         (DATA / "utforskare.yml", _explorer_texts),
         (HANDOUT_FILE, load_handout),
         (CITATION_FILE, lambda path: publication(CONFIG_FILE, path)),

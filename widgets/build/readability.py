@@ -29,6 +29,9 @@ _HTML = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _SENTENCE_END = re.compile(r"[.!?:]+(?=\s|$)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+#: A section's stated reading time, on its own line under the heading: ``*(ca 5 min)*``.
+SECTION_TIME = re.compile(r"^\*\(ca (\d+) min\)\*$")
+_DIRECTIVE_START = re.compile(r"^\s*(`{3,}|:{3,})\{[\w:-]+\}")
 #: Directives whose body is not prose (code, figures, widgets, generated lists).
 _SKIPPED_DIRECTIVES = {"code-cell", "code", "code-block", "figure", "image", "ordlista",
                        "bibliography", "glossary", "raw", "math", "mermaid", "list-table",
@@ -91,7 +94,8 @@ def running_text(markdown: str) -> list[str]:
             continue
         stripped = line.strip()
         if (not stripped or stripped.startswith(("#", "|", ">", "<!--", "+++"))
-                or _OPTION.match(line) or stripped.startswith("(") and stripped.endswith(")=")):
+                or _OPTION.match(line) or stripped.startswith("(") and stripped.endswith(")=")
+                or SECTION_TIME.match(stripped)):
             flush()
             continue
         if _LIST_MARK.match(line):
@@ -109,6 +113,12 @@ def _clean(block: str) -> str:
     block = _INLINE_CODE.sub("", block)
     block = _HTML.sub("", block)
     return block.replace("*", "").replace("_", " ")
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a line or block of Markdown: citations, link targets, code and markup
+    left out, link and glossary texts kept (a directive's name is not a word)."""
+    return _WORD.findall(_clean(_DIRECTIVE_START.sub("", text)))
 
 
 def _is_long(word: str) -> bool:

@@ -6,11 +6,12 @@ One file per chapter, ``data/quiz/<chapter>.yml``::
     questions:
       - id: mayer-definition        # unique in the file: a-z, 0-9 and -
         kind: single                # single | multiple | truefalse | matching | reflection
+        situation: true             # optional, graded kinds: set in a situation from public-sector work
         prompt: Vilken definition …?
         options:                    # single and multiple
           - text: Viljan att göra sig sårbar …
             correct: true
-            feedback: Rätt. Det är Mayer med fleras definition …
+            feedback: Det är Mayer med fleras definition …
           - text: …
             feedback: …             # every option explains why it is right or wrong
       - id: foljer-upp
@@ -73,6 +74,7 @@ class Question:
     id: str
     kind: str
     data: dict[str, Any] = field(compare=False)
+    situation: bool = field(default=False, compare=False)
 
     @property
     def kind_of(self) -> Kind:
@@ -133,12 +135,18 @@ def _question(path: Path, raw: Any, number: int, seen: dict[str, int | None]) ->
     if kind is None:
         raise DataFileError(path, f"okänd frågetyp {raw.get('kind')!r}.", item=item, line=line,
                             fix=f"använd en av: {', '.join(KIND_NAMES)}.")
-    check_fields(path, raw, kind.required | kind.optional | {"id", "kind"}, item)
+    check_fields(path, raw, kind.required | kind.optional | {"id", "kind", "situation"}, item)
+    situation = raw.get("situation", False)
+    if not isinstance(situation, bool) or situation and not kind.graded:
+        raise DataFileError(path, f"'situation' ska vara true eller false på en fråga som rättas, "
+                                  f"inte {situation!r} på kind: {kind.name}.", item=item, line=line,
+                            fix="skriv 'situation: true' på en fråga som utspelar sig i offentlig "
+                                "verksamhet, och ta annars bort raden.")
     for key in sorted(kind.required):
         if key not in raw:
             raise DataFileError(path, f"fältet '{key}' saknas (krävs för kind: {kind.name}).",
                                 item=item, line=line, fix=f"lägg till '{key}: …'.")
-    return Question(qid, kind.name, kind.parse(path, raw, item))
+    return Question(qid, kind.name, kind.parse(path, raw, item), situation)
 
 
 def _arrange(questions: tuple[Question, ...]) -> tuple[Question, ...]:
@@ -208,14 +216,17 @@ def quiz_schema() -> dict[str, Any]:
         per_kind.append({
             "if": {"properties": {"kind": {"const": kind.name}}, "required": ["kind"]},
             "then": {
-                "properties": {"id": True, "kind": True, **own["properties"]},
+                "properties": {"id": True, "kind": True,
+                               **({"situation": True} if kind.graded else {}),
+                               **own["properties"]},
                 "required": own["required"],
                 "additionalProperties": False,
             },
         })
     question = {
         "type": "object",
-        "properties": {"id": id_schema, "kind": {"enum": list(KIND_NAMES)}},
+        "properties": {"id": id_schema, "kind": {"enum": list(KIND_NAMES)},
+                       "situation": {"type": "boolean"}},
         "required": ["id", "kind"],
         "allOf": per_kind,
     }

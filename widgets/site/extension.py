@@ -7,9 +7,9 @@ It
   same icons from its bundled web fonts;
 - adds Swedish fallback catalogues for theme strings that have no Swedish
   translation;
-- adds the ``ordlista`` directive, which renders the glossary from ``data/ordlista.yml``, and
-  the ``facit`` directive, the answer key to every self-test, and the ``utforskare`` directive,
-  the list of explorers (from their registry);
+- adds the directives ``ordlista`` (the glossary, from ``data/ordlista.yml``), ``facit`` (the
+  answer key to every self-test), ``utforskare`` (the list of explorers, from their registry)
+  and ``rollspel`` (a part of chapter 9's role-play, from ``data/rollspel.yml``);
 - registers Swedish citations (``sv_author_year``) and bibliography entries (``sv``);
 - mends markup that extensions write and that breaks HTML or ARIA rules (``_BODY_FIXES``),
   and tells readers without JavaScript what an interactive part is (``NOSCRIPT``);
@@ -35,7 +35,14 @@ from sphinx.application import Sphinx
 
 from widgets.content.ui_text import texts_for
 from widgets.site import citations
-from widgets.site.directives import AnswerKeyDirective, ExplorerListDirective, GlossaryDirective
+from widgets.site.directives import (
+    ROLEPLAY_NODES,
+    AnswerKeyDirective,
+    ExplorerListDirective,
+    GlossaryDirective,
+    RolePlayDirective,
+    skip_wrapper,
+)
 
 HERE = Path(__file__).parent
 LOCALE_SOURCE = HERE / "locale"
@@ -194,6 +201,11 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("ordlista", GlossaryDirective)
     app.add_directive("facit", AnswerKeyDirective)
     app.add_directive("utforskare", ExplorerListDirective)
+    app.add_directive("rollspel", RolePlayDirective)
+    for node, html_visitors in ROLEPLAY_NODES.items():
+        app.add_node(node, html=html_visitors,
+                     **{builder: (skip_wrapper, skip_wrapper)
+                        for builder in ("latex", "text", "man", "texinfo")})
 
     # the site around the chapters: publisher pages, metadata, theme markup, header buttons,
     # the site's own script

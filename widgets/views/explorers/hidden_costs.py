@@ -61,13 +61,18 @@ def studies_recipe() -> Recipe:
                      "at_minimum": str(g["at_minimum"]), "zero_trusted": str(g["zero_trusted"])},
             field=GROUP_READINGS[values["group"]])
 
+    everyone = groups["all"]
+    facts = {**FACTS, "all_share_less": percent(everyone["share_less_under_control"]),
+             "all_share_more": percent(everyone["share_more_under_control"]),
+             "all_mean_controlled": number(everyone["mean_controlled"], 1),
+             "all_mean_trusted": number(everyone["mean_trusted"], 1)}
     keys = tuple(groups)
     group = Control("group", "Agenter", keys, str, kind="choice", named=True)
     return Recipe(id="kontrollens-kostnad-studier", controls=(group,), shown=("group",),
                   chart=_bar_chart(("controlled", "trusted"), "effort"), point=point, runs=1,
                   names=(*keys, "controlled", "trusted", "effort"),
                   readings=tuple(GROUP_READINGS[k] for k in keys),
-                  point_values=STUDIES_READING, facts=FACTS)
+                  point_values=STUDIES_READING, facts=facts)
 
 
 def hidden_costs_studies() -> Explorer:
