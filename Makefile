@@ -41,8 +41,7 @@ book: $(STAMP) chromium
 	@echo "Visa den med 'make serve' och öppna http://127.0.0.1:$(PORT)/ i webbläsaren."
 
 serve: book
-	@echo "Servar $(SITE) på http://127.0.0.1:$(PORT)/ — avsluta med Ctrl+C."
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) $(PORT)
+	$(BIN)/python -m widgets.build.serve $(SITE) --port $(PORT)
 
 $(AXE): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "FEL: npm saknas. Installera Node.js (till exempel 'apt-get install -y nodejs npm') och kör igen." >&2; exit 1; }
