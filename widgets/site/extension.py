@@ -13,7 +13,9 @@ It
 - mends markup that extensions write and that breaks HTML or ARIA rules (``_BODY_FIXES``),
   and tells readers without JavaScript what an interactive part is (``NOSCRIPT``);
 - keeps old addresses working: ``tk_redirects`` in ``_config.yml`` maps an old path to a
-  page, and the build writes a small page at the old path that sends readers on.
+  page, and the build writes a small page at the old path that sends readers on;
+- sets up the asset pipeline (:mod:`widgets.site.assets`): one purged stylesheet, deferred
+  scripts, subset icon fonts, widget modules as static files, sized images.
 """
 
 from __future__ import annotations
@@ -153,4 +155,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _fix_body_markup)
     app.add_directive("ordlista", GlossaryDirective)
     app.add_directive("facit", AnswerKeyDirective)
+    app.setup_extension("widgets.site.assets")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,433 @@
+"""The site's asset pipeline: what makes a page light and fast on a phone on a slow connection.
+
+Registered by :mod:`widgets.site.extension`. While the pages are written it
+- puts each widget view's placeholder in the page, with a min-height near the widget's height
+  (:func:`widget_min_height`), so the page does not jump when the widget appears;
+- moves the widget state from ``<head>`` to the end of the page's content: the browser can draw
+  the text before it has read the data.
+
+When the build has finished (every page written) it
+- writes each widget module once, as ``_static/tk/<name>.<hash>.js`` (see :mod:`widgets.views.esm`),
+  and checks that every page's widget references name a module that exists;
+- joins every stylesheet the pages link, and the widgets' CSS, into one file, drops the rules
+  no page can use with PurgeCSS (npm; content: the built pages and every script that adds
+  classes at run time; :data:`SAFELIST` for state classes), subsets the icon fonts to the glyphs
+  that remain in use with fontTools (``font-display: swap``), and writes the result as
+  ``_static/tk/site.<hash>.css``: one cacheable stylesheet for every page;
+- rewrites each page's ``<head>``: that one stylesheet instead of eleven, every script
+  ``defer`` (so none blocks the first paint), the small documentation options inline, and a
+  ``modulepreload`` for the widget modules the page uses;
+- gives every local ``<img>`` its intrinsic ``width``/``height`` (no layout shift), loads it
+  lazily, and offers a lossless WebP copy when that is smaller.
+
+Every step is deterministic: the same sources give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from PIL import Image
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+from widgets.paths import ROOT
+from widgets.views import esm
+
+logger = logging.getLogger(__name__)
+
+HERE = Path(__file__).parent
+PURGE_SCRIPT = HERE / "purge.mjs"
+#: Where the pipeline writes (under the site's ``_static``); rewritten on every build.
+OUT = "_static/tk"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+#: Classes and attributes that only scripts add or read, which PurgeCSS cannot see in a file.
+#: Regular expressions: ``standard`` keeps a selector whose class or id matches; ``greedy`` keeps
+#: a selector if any part of it matches.
+SAFELIST = {
+    # the widgets compose some of their classes (tk-status-right …); dark and light mode is an
+    # attribute the theme's script sets on <html>; Bootstrap's and the theme's state classes
+    "standard": [r"^tk-", r"^show$", r"^showing$", r"^collapsing$", r"^collapsed$", r"^active$",
+                 r"^fade$", r"^focus-visible$", r"^dropdown", r"^highlighted$", r"^search",
+                 r"^toggle", r"^copybtn", r"^o-tooltip", r"^sd-tab", r"^scrolled$",
+                 r"^modal"],
+    "deep": [],
+    "greedy": [r"data-theme", r"data-mode", r"data-bs-theme"],
+}
+
+#: Scripts that add no classes (or are never loaded): not worth reading for PurgeCSS.
+_NOT_CONTENT = ("fontawesome.js", "thebe", "stemmer", "searchindex.js")
+
+_STYLESHEET = re.compile(r'[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
+_HREF = re.compile(r'\bhref="([^"]+)"')
+_SCRIPT_SRC = re.compile(r'<script\b(?P<attrs>[^>]*?)\bsrc="(?P<src>[^"]+)"(?P<rest>[^>]*)>\s*</script>')
+_CSS_URL = re.compile(r"""url\(\s*(?P<q>['"]?)(?P<url>[^'")]+)(?P=q)\s*\)""")
+_FONT_FACE = re.compile(r"@font-face\s*{[^}]*}")
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?")
+_CSS_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"' + r"|'((?:[^'\\]|\\.)*)'")
+_STATE_SCRIPT = re.compile(r'<script type="' + re.escape(WIDGET_STATE) + r'">(.*?)</script>', re.S)
+_IMG = re.compile(r"<img\b[^>]*>")
+_MODULE_PRELOAD = re.compile(r'[ \t]*<link rel="modulepreload" href="[^"]*_static/tk/[^"]*" />\n')
+
+
+# -- while pages are written ------------------------------------------------------------------
+
+def widget_min_height(model_name: str, state: dict) -> str | None:
+    """A CSS min-height close to (not above) the height a widget takes when it has rendered.
+
+    Measured from the rendered widgets at a phone's width (412 px, where the widgets are
+    tallest and a jump costs most); a widget rendering taller than this still moves the text
+    below it, but by far less.
+    """
+    module = esm.parse_reference(state.get("_esm"))
+    name = module.name if module else None
+    if name == "quiz":
+        questions = state.get("questions") or []
+        if len(questions) == 1:  # "Börja med en fråga": one question, the first thing on a page
+            return f"{_question_rem(questions[0]) + 6:.0f}rem"
+        return f"{8 + sum(_question_rem(q) for q in questions[:1]) + 3 * (len(questions) - 1):.0f}rem"
+    return {"explorer": "34rem", "overview": "24rem", "plan": "30rem", "profile": "40rem"}.get(name)
+
+
+def _question_rem(question: dict) -> float:
+    """Rough height of one question card at a phone's width: prompt plus its options."""
+    text = str(question.get("prompt") or question.get("statement") or "")
+    options = question.get("options") or question.get("pairs") or [None, None]
+    return 4 + 1.6 * (len(text) // 40 + 1) + 3.2 * len(options)
+
+
+def _placeholders(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Move the widget state to the end of the content and give each view a placeholder."""
+    scripts = context.get("script_files") or []
+    state_scripts = [s for s in scripts if getattr(s, "attributes", {}).get("type") == WIDGET_STATE]
+    if not state_scripts:
+        return
+    state_script = state_scripts[0]
+    body_json = state_script.attributes["body"]
+    models = json.loads(body_json).get("state", {})
+    context["script_files"] = [s for s in scripts if s is not state_script]
+
+    def placeholder(match: re.Match) -> str:
+        try:
+            model_id = json.loads(html.unescape(match.group("view")))["model_id"]
+        except (ValueError, KeyError):
+            return match.group(0)
+        entry = models.get(model_id, {})
+        height = widget_min_height(entry.get("model_name", ""), entry.get("state", {}))
+        style = f' style="min-height:{height}"' if height else ""
+        return (f'{match.group(0)}<div class="tk-widget pst-js-only" data-tk-placeholder{style}>'
+                "</div>")
+
+    view = re.compile(r'<script type="' + re.escape(WIDGET_VIEW) + r'">(?P<view>.*?)</script>'
+                      r"(?:<noscript>.*?</noscript>)?", re.S)
+    body = view.sub(placeholder, context.get("body") or "")
+    context["body"] = f'{body}\n<script type="{WIDGET_STATE}">{body_json}</script>\n'
+
+
+# -- when the build has finished --------------------------------------------------------------
+
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def _pages(outdir: Path) -> list[Path]:
+    """Every themed page of the site (not the theme's template copies, not redirect pages)."""
+    pages = []
+    for path in sorted(outdir.rglob("*.html")):
+        relative = path.relative_to(outdir).parts
+        if relative[0] in ("_static", "_sources", "_images"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if 'rel="stylesheet"' in text.split("</head>", 1)[0]:
+            pages.append(path)
+    return pages
+
+
+def _local(page: Path, href: str, outdir: Path) -> Path | None:
+    if "://" in href or href.startswith(("data:", "//", "#")):
+        return None
+    path = (page.parent / href.split("?", 1)[0].split("#", 1)[0]).resolve()
+    return path if path.is_relative_to(outdir.resolve()) else None
+
+
+def _rel(target: Path, start: Path) -> str:
+    return os.path.relpath(target, start).replace(os.sep, "/")
+
+
+def write_modules(outdir: Path) -> dict[str, Path]:
+    """Each widget module as ``_static/tk/<name>.<hash>.js``; name → file."""
+    folder = outdir / OUT
+    written = {}
+    for name in esm.module_names():
+        path = folder / esm.module_file_name(name)
+        path.write_text(esm.module(name), encoding="utf-8")
+        written[name] = path
+    return written
+
+
+def check_references(pages: list[Path], outdir: Path) -> dict[Path, set[str]]:
+    """The module files each page uses; an error naming page and module if one is missing."""
+    used: dict[Path, set[str]] = {}
+    for page in pages:
+        found = _STATE_SCRIPT.search(page.read_text(encoding="utf-8"))
+        if not found:
+            continue
+        for model in json.loads(found.group(1)).get("state", {}).values():
+            traits = model.get("state", {})
+            for trait in ("_esm", "_css"):
+                ref = esm.parse_reference(traits.get(trait))
+                if ref is None:
+                    continue
+                current = esm.content_hash(esm.module(ref.name) if ref.kind == "module"
+                                           else esm.stylesheet(ref.name)) \
+                    if ref.name in esm.module_names() else None
+                if current != ref.hash:
+                    raise ExtensionError(
+                        f"{page.relative_to(outdir)}: widgeten använder {ref.kind} "
+                        f"'{ref.name}@{ref.hash}', men widgetens kod har ändrats sedan kapitlet "
+                        "kördes. Kör 'make notebooks' (eller make notebooks NB=book/<kapitel>.ipynb) "
+                        "och bygg igen.")
+                if ref.kind == "module":
+                    used.setdefault(page, set()).add(esm.module_file_name(ref.name))
+    return used
+
+
+def _rebase_urls(css: str, source: Path, target_dir: Path) -> str:
+    """Rewrite relative ``url()``s of ``source`` so they work from ``target_dir``."""
+    def rebase(match: re.Match) -> str:
+        url = match.group("url").strip()
+        if url.startswith(("data:", "#", "/")) or "://" in url:
+            return match.group(0)
+        path, tail = re.match(r"([^?#]*)(.*)", url).groups()
+        new = _rel((source.parent / path).resolve(), target_dir)
+        return f'url("{new}{tail}")'
+
+    return _CSS_URL.sub(rebase, css)
+
+
+def linked_stylesheets(pages: list[Path], outdir: Path, manifest: Path) -> list[Path]:
+    """Every stylesheet the pages link, in page order. Pages an earlier build already rewrote
+    (an incremental build writes only changed pages) link the joined file instead: their
+    sources are the ones the manifest (in the build's private doctree folder) remembers."""
+    order: list[Path] = []
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
+        for link in _STYLESHEET.findall(head):
+            href = _HREF.search(link)
+            path = _local(page, href.group(1), outdir) if href else None
+            if path and not _is_ours(path, outdir) and path not in order:
+                order.append(path)
+    if order:
+        manifest.write_text(json.dumps([_rel(p, outdir) for p in order], indent=1), encoding="utf-8")
+    elif manifest.exists():
+        order = [(outdir / p).resolve() for p in json.loads(manifest.read_text(encoding="utf-8"))]
+    return order
+
+
+def _is_ours(path: Path, outdir: Path) -> bool:
+    return path.is_relative_to((outdir / OUT).resolve())
+
+
+def combined_css(order: list[Path], outdir: Path) -> str:
+    """The stylesheets ``order``, rebased to ``_static/tk``, then the widgets' CSS (last, as
+    when the widgets injected it)."""
+    target = (outdir / OUT).resolve()
+    parts = []
+    for path in order:
+        if not path.exists():
+            raise ExtensionError(f"Stilmallen {path.relative_to(outdir.resolve())} finns inte i bygget.")
+        parts.append(f"/* {path.relative_to(outdir.resolve()).as_posix()} */\n"
+                     + _rebase_urls(path.read_text(encoding="utf-8"), path, target))
+    parts.append("/* widgets/views/static */\n" + esm.stylesheet(*esm.own_stylesheets()))
+    return "\n".join(parts)
+
+
+def purge(css: str, content: list[Path]) -> str:
+    """Drop the rules no page or script can use (PurgeCSS, from ``npm ci``)."""
+    node = shutil.which("node")
+    if node is None or not (ROOT / "node_modules" / "purgecss").is_dir():
+        raise ExtensionError("Bygget behöver PurgeCSS från npm för webbplatsens stilmall. "
+                             "Installera Node.js och kör 'npm ci' i kursens mapp (make book gör det).")
+    job = {"css": css, "content": [str(p) for p in content], "safelist": SAFELIST}
+    done = subprocess.run([node, str(PURGE_SCRIPT)], input=json.dumps(job), capture_output=True,
+                          text=True, cwd=ROOT, timeout=300)
+    if done.returncode != 0:
+        raise ExtensionError(f"PurgeCSS misslyckades:\n{done.stderr[-2000:]}")
+    return done.stdout
+
+
+def used_codepoints(css: str) -> set[int]:
+    """Characters the stylesheet draws (``content`` strings, icon variables): CSS escapes and
+    private-use characters inside quoted strings."""
+    points: set[int] = set()
+    for double, single in _CSS_STRING.findall(css):
+        text = double or single
+        points |= {int(h, 16) for h in _CSS_ESCAPE.findall(text)}
+        points |= {ord(c) for c in _CSS_ESCAPE.sub("", text) if 0xE000 <= ord(c) <= 0xF8FF}
+    return {p for p in points if p >= 0x20}
+
+
+def subset_fonts(css: str, target_dir: Path) -> tuple[str, list[Path]]:
+    """Subset every ``@font-face`` font to the glyphs ``css`` uses (WOFF2, ``font-display:
+    swap``); drop a face none of whose glyphs is used. Returns the CSS and the font files."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    wanted = used_codepoints(css)
+    cache: dict[Path, str | None] = {}
+
+    def rewrite(match: re.Match) -> str:
+        rule = match.group(0)
+        urls = [u for u in _CSS_URL.finditer(rule)]
+        woff2 = next((u.group("url") for u in urls if ".woff2" in u.group("url")), None)
+        if woff2 is None:
+            return rule
+        source = (target_dir / woff2.split("?")[0]).resolve()
+        if source not in cache:
+            font = TTFont(source)
+            glyphs = sorted(c for c in wanted if c in font.getBestCmap())
+            if not glyphs:
+                cache[source] = None
+            else:
+                options = subset.Options()
+                options.flavor = "woff2"
+                options.layout_features = ["*"]
+                options.name_IDs = ["*"]  # keeps the copyright and licence (SIL OFL) records
+                subsetter = subset.Subsetter(options)
+                subsetter.populate(unicodes=glyphs)
+                subsetter.subset(font)
+                buffer = io.BytesIO()
+                font.flavor = "woff2"
+                font.save(buffer)
+                data = buffer.getvalue()
+                name = f"{source.stem}.{_hash(data)}.woff2"
+                (target_dir / name).write_bytes(data)
+                cache[source] = name
+        if cache[source] is None:
+            return ""
+        rule = re.sub(r"src\s*:[^;}]*", f'src:url("{cache[source]}") format("woff2")', rule)
+        rule = re.sub(r"font-display\s*:\s*[a-z]+", "font-display:swap", rule)
+        if "font-display" not in rule:
+            rule = rule.replace("{", "{font-display:swap;", 1)
+        return rule
+
+    css = _FONT_FACE.sub(rewrite, css)
+    return css, [target_dir / name for name in cache.values() if name]
+
+
+def _content_files(outdir: Path, pages: list[Path]) -> list[Path]:
+    scripts = [p for p in sorted((outdir / "_static").rglob("*.js"))
+               if not any(part in p.as_posix() for part in _NOT_CONTENT)]
+    return [*pages, *scripts]
+
+
+def rewrite_head(page: Path, outdir: Path, stylesheet: Path, sources: list[Path],
+                 modules: set[str], inline: dict[Path, str]) -> None:
+    """One stylesheet, deferred scripts, inline documentation options, module preloads."""
+    text = page.read_text(encoding="utf-8")
+    head, rest = text.split("</head>", 1)
+    base = page.parent
+    first = True
+
+    def replace_link(match: re.Match) -> str:
+        nonlocal first
+        href = _HREF.search(match.group(0))
+        path = _local(page, href.group(1), outdir) if href else None
+        if path is None or not (path in sources or _is_ours(path, outdir)):
+            return match.group(0)
+        if not first:
+            return ""
+        first = False
+        link = f'    <link rel="stylesheet" href="{_rel(stylesheet, base)}" />\n'
+        for name in sorted(modules):
+            link += f'    <link rel="modulepreload" href="{_rel(outdir / OUT / name, base)}" />\n'
+        return link
+
+    def defer(match: re.Match) -> str:
+        path = _local(page, match.group("src"), outdir)
+        if path in inline:
+            return f"<script>{inline[path]}</script>"
+        attrs = match.group("attrs") + match.group("rest")
+        if re.search(r"\b(defer|async)\b|type=\"module\"", attrs):
+            return match.group(0)
+        return match.group(0).replace("<script", "<script defer", 1)
+
+    head = _MODULE_PRELOAD.sub("", head)
+    head = _STYLESHEET.sub(replace_link, head)
+    head = _SCRIPT_SRC.sub(defer, head)
+    rest = _IMG.sub(lambda m: _sized_image(m.group(0), page, outdir), rest)
+    page.write_text(head + "</head>" + rest, encoding="utf-8")
+
+
+def _sized_image(tag: str, page: Path, outdir: Path) -> str:
+    """``<img>`` with its intrinsic size, lazy loading, and a smaller WebP copy if there is one."""
+    src = re.search(r'\bsrc="([^"]+)"', tag)
+    path = _local(page, src.group(1), outdir) if src else None
+    if path is None or not path.is_file() or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        return tag
+    if " loading=" in tag:  # done by an earlier build (an incremental build keeps that page)
+        return tag
+    with Image.open(path) as image:
+        width, height = image.size
+        webp = path.with_suffix(".webp")
+        if not webp.exists():
+            buffer = io.BytesIO()
+            image.save(buffer, "WEBP", lossless=True, method=6)
+            if len(buffer.getvalue()) < path.stat().st_size:
+                webp.write_bytes(buffer.getvalue())
+    if " width=" not in tag:
+        tag = tag.replace("<img", f'<img width="{width}" height="{height}"', 1)
+    if " loading=" not in tag:
+        tag = tag.replace("<img", '<img loading="lazy" decoding="async"', 1)
+    if webp.exists():
+        srcset = _rel(webp, page.parent)
+        return f'<picture><source type="image/webp" srcset="{srcset}" />{tag}</picture>'
+    return tag
+
+
+def build_assets(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    folder = outdir / OUT
+    folder.mkdir(parents=True, exist_ok=True)
+    before = {p.resolve() for p in folder.iterdir()}
+    pages = _pages(outdir)
+    modules = write_modules(outdir)
+    used = check_references(pages, outdir)
+    sources = linked_stylesheets(pages, outdir, Path(app.doctreedir) / "tk-stylesheets.json")
+    css = combined_css(sources, outdir)
+    css = purge(css, _content_files(outdir, pages))
+    css, fonts = subset_fonts(css, folder.resolve())
+    css = ("/* Tillitskursen: every stylesheet of the site in one file, unused rules removed "
+           "(PurgeCSS).\n   Font Awesome Free 6.5.2 (fonts SIL OFL 1.1, code MIT), "
+           "pydata-sphinx-theme, sphinx-book-theme,\n   Sphinx, sphinx-design, myst-nb: see "
+           "their licences in _static/. */\n" + css)
+    stylesheet = folder / f"site.{_hash(css.encode('utf-8'))}.css"
+    stylesheet.write_text(css, encoding="utf-8")
+    options = outdir / "_static" / "documentation_options.js"
+    inline = {options.resolve(): options.read_text(encoding="utf-8").strip()} if options.exists() else {}
+    for page in pages:
+        rewrite_head(page, outdir, stylesheet, sources, used.get(page, set()), inline)
+    written = {p.resolve() for p in (stylesheet, *modules.values(), *fonts)}
+    for stale in before - written:  # files of an earlier build that no page links any more
+        stale.unlink()
+    logger.info(f"tk assets: {len(pages)} pages, {stylesheet.name} {len(css) // 1000} KB, "
+                f"{len(modules)} widget modules")
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("html-page-context", _placeholders, priority=950)
+    app.connect("build-finished", build_assets, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
