@@ -18,7 +18,8 @@ STAMP := $(VENV)/.installed
 SITE := _build/html
 PORT ?= 8000
 JOBS ?= 2
-# axe-core for the accessibility tests (pinned in package.json, installed with npm ci)
+# the npm tools (pinned in package.json, installed with npm ci): PurgeCSS for the site's
+# stylesheet, axe-core for the accessibility tests, Lighthouse, ESLint
 AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: book serve test notebooks lab bench clean chromium venv questions setup check lint
@@ -31,7 +32,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
 
-book: $(STAMP) chromium
+book: $(STAMP) chromium $(AXE)
 	$(BIN)/jupyter-book build . -W --keep-going
 	$(BIN)/python -m widgets.build.lms_export --out $(SITE)/fragebank
 	$(BIN)/python -m widgets.build.pdf $(SITE)

@@ -194,7 +194,6 @@
   function release(el) {
     if (!el.hasAttribute("data-tk-placeholder")) return;
     el.removeAttribute("data-tk-placeholder");
-    el.style.removeProperty("min-height");
   }
 
   function start() {

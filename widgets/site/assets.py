@@ -2,7 +2,7 @@
 
 Registered by :mod:`widgets.site.extension`. While the pages are written it
 - puts each widget view's placeholder in the page, with a min-height near the widget's height
-  (:func:`widget_min_height`), so the page does not jump when the widget appears;
+  (:func:`widget_height_rem`), so the page does not jump when the widget appears;
 - moves the widget state from ``<head>`` to the end of the page's content: the browser can draw
   the text before it has read the data.
 
@@ -83,28 +83,47 @@ _MODULE_PRELOAD = re.compile(r'[ \t]*<link rel="modulepreload" href="[^"]*_stati
 
 # -- while pages are written ------------------------------------------------------------------
 
-def widget_min_height(model_name: str, state: dict) -> str | None:
-    """A CSS min-height close to (not above) the height a widget takes when it has rendered.
+#: Height (rem) a widget of each kind takes at a phone's width (412 px) when it has rendered,
+#: for the kinds whose size does not depend on their data; measured on the built site
+#: (tests/browser/test_performance_budget.py checks that each estimate stays close).
+FIXED_REM = {"explorer": 40, "overview": 60, "plan": 118, "profile": 220}
+#: Wide screens (≥ 60em, where the theme shows its sidebar) fit more on a line.
+WIDE_FACTOR = 0.8
+#: Characters of a question's text that fit on one line at a phone's width.
+CHARS_PER_LINE = 38
+#: The CSS that applies the reserved heights (appended to the site's stylesheet).
+PLACEHOLDER_CSS = """
+.tk-widget[data-tk-placeholder] { min-height: var(--tk-reserve); }
+@media (min-width: 60em) {
+  .tk-widget[data-tk-placeholder] { min-height: var(--tk-reserve-wide); }
+}
+"""
 
-    Measured from the rendered widgets at a phone's width (412 px, where the widgets are
-    tallest and a jump costs most); a widget rendering taller than this still moves the text
-    below it, but by far less.
+
+def widget_height_rem(state: dict) -> float | None:
+    """About the height (rem) the widget of this saved state takes at a phone's width once it
+    has rendered; None for a widget that is not one of the course's modules.
+
+    A self-test's height follows its questions (a least-squares fit to the rendered self-tests
+    of the site, within about 12 rem of each); the other widgets have a fixed layout.
     """
     module = esm.parse_reference(state.get("_esm"))
-    name = module.name if module else None
-    if name == "quiz":
-        questions = state.get("questions") or []
-        if len(questions) == 1:  # "Börja med en fråga": one question, the first thing on a page
-            return f"{_question_rem(questions[0]) + 6:.0f}rem"
-        return f"{8 + sum(_question_rem(q) for q in questions[:1]) + 3 * (len(questions) - 1):.0f}rem"
-    return {"explorer": "34rem", "overview": "24rem", "plan": "30rem", "profile": "40rem"}.get(name)
-
-
-def _question_rem(question: dict) -> float:
-    """Rough height of one question card at a phone's width: prompt plus its options."""
-    text = str(question.get("prompt") or question.get("statement") or "")
-    options = question.get("options") or question.get("pairs") or [None, None]
-    return 4 + 1.6 * (len(text) // 40 + 1) + 3.2 * len(options)
+    if module is None:
+        return None
+    if module.name != "quiz":
+        return FIXED_REM.get(module.name)
+    height = 11.6
+    for question in state.get("questions") or []:
+        text = str(question.get("prompt") or question.get("statement") or "")
+        options = question.get("options") or question.get("pairs") or []
+        if question.get("kind") == "truefalse":
+            options = [{"text": "Sant"}, {"text": "Falskt"}]
+        elif question.get("kind") == "reflection":
+            options = [{"text": "x" * 200}]  # the answer field
+        lines = sum(len(str(o.get("text") or o.get("left") or "")) // CHARS_PER_LINE + 1
+                    for o in options)
+        height += 10.8 + 2.1 * (len(text) // CHARS_PER_LINE + 1) + 1.7 * len(options) + 1.1 * lines
+    return height
 
 
 def _placeholders(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -123,9 +142,9 @@ def _placeholders(app: Sphinx, pagename, templatename, context, doctree) -> None
             model_id = json.loads(html.unescape(match.group("view")))["model_id"]
         except (ValueError, KeyError):
             return match.group(0)
-        entry = models.get(model_id, {})
-        height = widget_min_height(entry.get("model_name", ""), entry.get("state", {}))
-        style = f' style="min-height:{height}"' if height else ""
+        height = widget_height_rem(models.get(model_id, {}).get("state", {}))
+        style = (f' style="--tk-reserve:{height:.0f}rem;--tk-reserve-wide:{height * WIDE_FACTOR:.0f}rem"'
+                 if height else "")
         return (f'{match.group(0)}<div class="tk-widget pst-js-only" data-tk-placeholder{style}>'
                 "</div>")
 
@@ -250,6 +269,7 @@ def combined_css(order: list[Path], outdir: Path) -> str:
         parts.append(f"/* {path.relative_to(outdir.resolve()).as_posix()} */\n"
                      + _rebase_urls(path.read_text(encoding="utf-8"), path, target))
     parts.append("/* widgets/views/static */\n" + esm.stylesheet(*esm.own_stylesheets()))
+    parts.append("/* widget placeholders (widgets/site/assets.py) */" + PLACEHOLDER_CSS)
     return "\n".join(parts)
 
 
@@ -295,7 +315,7 @@ def subset_fonts(css: str, target_dir: Path) -> tuple[str, list[Path]]:
             return rule
         source = (target_dir / woff2.split("?")[0]).resolve()
         if source not in cache:
-            font = TTFont(source)
+            font = TTFont(source, recalcTimestamp=False)  # same bytes on every build
             glyphs = sorted(c for c in wanted if c in font.getBestCmap())
             if not glyphs:
                 cache[source] = None
@@ -332,9 +352,11 @@ def _content_files(outdir: Path, pages: list[Path]) -> list[Path]:
     return [*pages, *scripts]
 
 
-def rewrite_head(page: Path, outdir: Path, stylesheet: Path, sources: list[Path],
-                 modules: set[str], inline: dict[Path, str]) -> None:
-    """One stylesheet, deferred scripts, inline documentation options, module preloads."""
+def rewrite_head(page: Path, outdir: Path, sources: list[Path], modules: set[str],
+                 inline: dict[Path, str]) -> None:
+    """One stylesheet (named by :func:`link_stylesheet` once it exists), deferred scripts, inline
+    documentation options, module preloads; sized images."""
+    stylesheet = outdir / OUT / "site.css"
     text = page.read_text(encoding="utf-8")
     head, rest = text.split("</head>", 1)
     base = page.parent
@@ -346,10 +368,14 @@ def rewrite_head(page: Path, outdir: Path, stylesheet: Path, sources: list[Path]
         path = _local(page, href.group(1), outdir) if href else None
         if path is None or not (path in sources or _is_ours(path, outdir)):
             return match.group(0)
+        if _is_ours(path, outdir):  # a page an earlier build rewrote: link_stylesheet renames it
+            stylesheet_link = match.group(0)
+        else:
+            stylesheet_link = f'    <link rel="stylesheet" href="{_rel(stylesheet, base)}" />\n'
         if not first:
             return ""
         first = False
-        link = f'    <link rel="stylesheet" href="{_rel(stylesheet, base)}" />\n'
+        link = stylesheet_link
         for name in sorted(modules):
             link += f'    <link rel="modulepreload" href="{_rel(outdir / OUT / name, base)}" />\n'
         return link
@@ -368,6 +394,17 @@ def rewrite_head(page: Path, outdir: Path, stylesheet: Path, sources: list[Path]
     head = _SCRIPT_SRC.sub(defer, head)
     rest = _IMG.sub(lambda m: _sized_image(m.group(0), page, outdir), rest)
     page.write_text(head + "</head>" + rest, encoding="utf-8")
+
+
+_OUR_STYLESHEET = re.compile(r"(_static/tk/)site(?:\.[0-9a-f]{12})?\.css")
+
+
+def link_stylesheet(page: Path, stylesheet: Path) -> None:
+    """Point the page at the stylesheet's content-hashed name."""
+    text = page.read_text(encoding="utf-8")
+    linked = _OUR_STYLESHEET.sub(lambda m: m.group(1) + stylesheet.name, text)
+    if linked != text:
+        page.write_text(linked, encoding="utf-8")
 
 
 def _sized_image(tag: str, page: Path, outdir: Path) -> str:
@@ -405,8 +442,16 @@ def build_assets(app: Sphinx, exception) -> None:
     before = {p.resolve() for p in folder.iterdir()}
     pages = _pages(outdir)
     modules = write_modules(outdir)
+    for stale in set(folder.glob("*.js")) - set(modules.values()):  # PurgeCSS reads the modules
+        stale.unlink()
     used = check_references(pages, outdir)
     sources = linked_stylesheets(pages, outdir, Path(app.doctreedir) / "tk-stylesheets.json")
+    options = outdir / "_static" / "documentation_options.js"
+    inline = {options.resolve(): options.read_text(encoding="utf-8").strip()} if options.exists() else {}
+    # pages first, so PurgeCSS reads the same words whether a page is new or was rewritten by
+    # an earlier (incremental) build: the output is the same for the same sources
+    for page in pages:
+        rewrite_head(page, outdir, sources, used.get(page, set()), inline)
     css = combined_css(sources, outdir)
     css = purge(css, _content_files(outdir, pages))
     css, fonts = subset_fonts(css, folder.resolve())
@@ -416,10 +461,8 @@ def build_assets(app: Sphinx, exception) -> None:
            "their licences in _static/. */\n" + css)
     stylesheet = folder / f"site.{_hash(css.encode('utf-8'))}.css"
     stylesheet.write_text(css, encoding="utf-8")
-    options = outdir / "_static" / "documentation_options.js"
-    inline = {options.resolve(): options.read_text(encoding="utf-8").strip()} if options.exists() else {}
     for page in pages:
-        rewrite_head(page, outdir, stylesheet, sources, used.get(page, set()), inline)
+        link_stylesheet(page, stylesheet)
     written = {p.resolve() for p in (stylesheet, *modules.values(), *fonts)}
     for stale in before - written:  # files of an earlier build that no page links any more
         stale.unlink()
@@ -428,6 +471,8 @@ def build_assets(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    # a change to this pipeline rewrites every page (Sphinx compares 'html' config values)
+    app.add_config_value("tk_assets_version", _hash(Path(__file__).read_bytes()), "html")
     app.connect("html-page-context", _placeholders, priority=950)
     app.connect("build-finished", build_assets, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
