@@ -60,8 +60,8 @@ class Result:
                   if cat.get("score") is not None}
         metrics = {short: audits[name]["numericValue"] for short, name in METRICS.items()
                    if name in audits and audits[name].get("numericValue") is not None}
-        summary = {item["resourceType"]: item for item in
-                   audits["resource-summary"]["details"]["items"]}
+        summary = {item["resourceType"]: item for item in                # (performance only)
+                   audits.get("resource-summary", {}).get("details", {}).get("items", [])}
         by_type = {kind: summary.get(kind, {}).get("transferSize", 0) for kind in RESOURCE_TYPES}
         failed = {}
         for name, category in report["categories"].items():
@@ -72,7 +72,7 @@ class Result:
             if failing:
                 failed[name] = failing
         return cls(url=report["finalDisplayedUrl"], scores=scores, metrics=metrics,
-                   bytes=int(audits["total-byte-weight"]["numericValue"]), by_type=by_type,
+                   bytes=int(audits.get("total-byte-weight", {}).get("numericValue", 0)), by_type=by_type,
                    requests=summary.get("total", {}).get("requestCount", 0),
                    failed_audits=failed, warnings=list(report.get("runWarnings", [])))
 

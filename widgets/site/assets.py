@@ -86,7 +86,7 @@ _MODULE_PRELOAD = re.compile(r'[ \t]*<link rel="modulepreload" href="[^"]*_stati
 #: Height (rem) a widget of each kind takes at a phone's width (412 px) when it has rendered,
 #: for the kinds whose size does not depend on their data; measured on the built site
 #: (tests/browser/test_performance_budget.py checks that each estimate stays close).
-FIXED_REM = {"explorer": 40, "overview": 60, "plan": 118, "profile": 220}
+FIXED_REM = {"overview": 60, "plan": 118, "profile": 220}
 #: Wide screens (≥ 60em, where the theme shows its sidebar) fit more on a line.
 WIDE_FACTOR = 0.8
 #: Characters of a question's text that fit on one line at a phone's width.
@@ -105,11 +105,16 @@ def widget_height_rem(state: dict) -> float | None:
     has rendered; None for a widget that is not one of the course's modules.
 
     A self-test's height follows its questions (a least-squares fit to the rendered self-tests
-    of the site, within about 12 rem of each); the other widgets have a fixed layout.
+    of the site, within about 12 rem of each); an explorer that asks its question first shows
+    only the question, otherwise its chart and one row per control; the other widgets have a
+    fixed layout.
     """
     module = esm.parse_reference(state.get("_esm"))
     if module is None:
         return None
+    if module.name == "explorer":
+        spec = state.get("spec") or {}
+        return 40 if spec.get("question") else 42 + 6 * len(spec.get("controls") or [])
     if module.name != "quiz":
         return FIXED_REM.get(module.name)
     height = 11.6
@@ -258,16 +263,35 @@ def _is_ours(path: Path, outdir: Path) -> bool:
     return path.is_relative_to((outdir / OUT).resolve())
 
 
+_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?(['"]?)(?P<url>[^'")\s;]+)\1\s*\)?\s*;""")
+
+
+def _read_css(path: Path, target: Path, seen: set[Path]) -> str:
+    """``path`` rebased to ``target``, with its ``@import``s of local files written in place
+    (an ``@import`` inside a joined file would no longer be at its top, and costs a request)."""
+    seen.add(path)
+
+    def inline(match: re.Match) -> str:
+        imported = (path.parent / match.group("url")).resolve()
+        if "://" in match.group("url") or not imported.is_file():
+            return match.group(0)
+        return "" if imported in seen else _read_css(imported, target, seen)
+
+    return _rebase_urls(_IMPORT.sub(inline, path.read_text(encoding="utf-8")), path, target)
+
+
 def combined_css(order: list[Path], outdir: Path) -> str:
     """The stylesheets ``order``, rebased to ``_static/tk``, then the widgets' CSS (last, as
     when the widgets injected it)."""
     target = (outdir / OUT).resolve()
     parts = []
+    seen: set[Path] = set()
     for path in order:
         if not path.exists():
             raise ExtensionError(f"Stilmallen {path.relative_to(outdir.resolve())} finns inte i bygget.")
-        parts.append(f"/* {path.relative_to(outdir.resolve()).as_posix()} */\n"
-                     + _rebase_urls(path.read_text(encoding="utf-8"), path, target))
+        if path not in seen:
+            parts.append(f"/* {path.relative_to(outdir.resolve()).as_posix()} */\n"
+                         + _read_css(path, target, seen))
     parts.append("/* widgets/views/static */\n" + esm.stylesheet(*esm.own_stylesheets()))
     parts.append("/* widget placeholders (widgets/site/assets.py) */" + PLACEHOLDER_CSS)
     return "\n".join(parts)
