@@ -50,6 +50,8 @@ from widgets.paths import ROOT
 
 SITE = ROOT / "_build" / "html"
 BIN = Path(sys.executable).parent
+#: The JavaScript the course adds beyond the theme: the widget host and the widget modules.
+COURSE_JS = re.compile(r"/_static/(widget-host\.js|tk/[a-z]+\.[0-9a-f]{12}\.js)$")
 STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>', re.S)
 
 
@@ -76,6 +78,7 @@ def measure_page(page, base: str, path: str, wait=settle) -> dict:
     sizes: dict[str, list[int]] = {}
     blocked: list[str] = []
     bodies: list[tuple[str, bytes]] = []
+    course_files: dict[str, int] = {}
 
     def on_response(response):
         try:
@@ -83,6 +86,8 @@ def measure_page(page, base: str, path: str, wait=settle) -> dict:
         except Exception:  # redirects and aborted requests have no body
             return
         bodies.append((kind(response.url, response.headers.get("content-type", "")), body))
+        if COURSE_JS.search(response.url.split("?")[0]):
+            course_files[response.url] = len(body)
 
     page.on("response", on_response)
     block_other_hosts(page, base, blocked)
@@ -101,15 +106,14 @@ def measure_page(page, base: str, path: str, wait=settle) -> dict:
         sizes.setdefault(k + "_gz", []).append(gz(body))
     sizes["data"] = [len(state_json.encode())]
     sizes["data_gz"] = [gz(state_json.encode())]
+    # modules the state carries as code (older builds) plus the module files the page loaded
     modules = set()
     if state_json:
         for model in json.loads(state_json).get("state", {}).values():
             esm = model.get("state", {}).get("_esm")
-            if esm:
+            if esm and "tk-module:" not in esm[:20]:
                 modules.add(esm)
-    host = SITE / "_static" / "widget-host.js"
-    host_bytes = host.stat().st_size if state_json and host.exists() else 0
-    course_js = sum(len(m.encode()) for m in modules) + host_bytes
+    course_js = sum(len(m.encode()) for m in modules) + sum(course_files.values())
     total = {k: sum(v) for k, v in sizes.items()}
     return {"page": path, "requests": len(bodies), "blocked": len(blocked), "load_ms": round(load_ms),
             "course_js": course_js, **total,

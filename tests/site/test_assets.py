@@ -131,10 +131,14 @@ def test_icon_fonts_are_cut_to_the_glyphs_in_use(site):
 
 
 @pytest.mark.parametrize("path", [p.html for p in course.pages()])
-def test_images_have_their_size_and_load_lazily(site, path):
+def test_images_have_their_size_and_a_smaller_webp(site, path):
     for image in parse(site, path).images:
         src = image.get("src", "")
         if "://" in src or not src.endswith((".png", ".jpg", ".jpeg")):
             continue
         assert image.get("width") and image.get("height"), f"{path}: {src} has no width/height"
-        assert image.get("loading") == "lazy"
+        raster = (site / path).parent / src
+        webp = raster.with_suffix(".webp")
+        if webp.exists():
+            assert webp.stat().st_size < raster.stat().st_size
+            assert f'srcset="{Path(src).with_suffix(".webp").as_posix()}"' in (site / path).read_text()

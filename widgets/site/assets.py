@@ -17,8 +17,8 @@ When the build has finished (every page written) it
 - rewrites each page's ``<head>``: that one stylesheet instead of eleven, every script
   ``defer`` (so none blocks the first paint), the small documentation options inline, and a
   ``modulepreload`` for the widget modules the page uses;
-- gives every local ``<img>`` its intrinsic ``width``/``height`` (no layout shift), loads it
-  lazily, and offers a lossless WebP copy when that is smaller.
+- gives every local ``<img>`` its intrinsic ``width``/``height`` (no layout shift) and offers a
+  lossless WebP copy when that is smaller.
 
 Every step is deterministic: the same sources give byte-identical files.
 """
@@ -57,13 +57,14 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: a selector if any part of it matches.
 SAFELIST = {
     # the widgets compose some of their classes (tk-status-right …); dark and light mode is an
-    # attribute the theme's script sets on <html>; Bootstrap's and the theme's state classes
-    "standard": [r"^tk-", r"^show$", r"^showing$", r"^collapsing$", r"^collapsed$", r"^active$",
+    # attribute the theme's script sets on <html>; Bootstrap's and the theme's state classes,
+    # and Bootstrap's tooltips, which Popper places with a data attribute
+    "standard": [r"^tk-", r"^bs-", r"^tooltip", r"^popover", r"^show$", r"^showing$", r"^collapsing$", r"^collapsed$", r"^active$",
                  r"^fade$", r"^focus-visible$", r"^dropdown", r"^highlighted$", r"^search",
                  r"^toggle", r"^copybtn", r"^o-tooltip", r"^sd-tab", r"^scrolled$",
                  r"^modal"],
     "deep": [],
-    "greedy": [r"data-theme", r"data-mode", r"data-bs-theme"],
+    "greedy": [r"data-theme", r"data-mode", r"data-bs-theme", r"data-popper-placement"],
 }
 
 #: Scripts that add no classes (or are never loaded): not worth reading for PurgeCSS.
@@ -348,6 +349,11 @@ def subset_fonts(css: str, target_dir: Path) -> tuple[str, list[Path]]:
                 options.flavor = "woff2"
                 options.layout_features = ["*"]
                 options.name_IDs = ["*"]  # keeps the copyright and licence (SIL OFL) records
+                # the same metrics and tables as the full font: icons draw exactly as before
+                options.drop_tables = []
+                options.recalc_bounds = False
+                options.prune_unicode_ranges = False
+                options.recalc_average_width = False
                 subsetter = subset.Subsetter(options)
                 subsetter.populate(unicodes=glyphs)
                 subsetter.subset(font)
@@ -432,12 +438,14 @@ def link_stylesheet(page: Path, stylesheet: Path) -> None:
 
 
 def _sized_image(tag: str, page: Path, outdir: Path) -> str:
-    """``<img>`` with its intrinsic size, lazy loading, and a smaller WebP copy if there is one."""
+    """``<img>`` with its intrinsic size (no jump when it arrives) and a smaller lossless WebP
+    copy if there is one. Not lazy: the print version (PDF) is printed from these pages, and
+    the figures are small once they are WebP."""
     src = re.search(r'\bsrc="([^"]+)"', tag)
     path = _local(page, src.group(1), outdir) if src else None
     if path is None or not path.is_file() or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
         return tag
-    if " loading=" in tag:  # done by an earlier build (an incremental build keeps that page)
+    if " decoding=" in tag:  # done by an earlier build (an incremental build keeps that page)
         return tag
     with Image.open(path) as image:
         width, height = image.size
@@ -449,8 +457,7 @@ def _sized_image(tag: str, page: Path, outdir: Path) -> str:
                 webp.write_bytes(buffer.getvalue())
     if " width=" not in tag:
         tag = tag.replace("<img", f'<img width="{width}" height="{height}"', 1)
-    if " loading=" not in tag:
-        tag = tag.replace("<img", '<img loading="lazy" decoding="async"', 1)
+    tag = tag.replace("<img", '<img decoding="async"', 1)
     if webp.exists():
         srcset = _rel(webp, page.parent)
         return f'<picture><source type="image/webp" srcset="{srcset}" />{tag}</picture>'
