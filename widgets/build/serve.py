@@ -180,12 +180,20 @@ class PagesHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # a browser that closes a kept-alive connection is not an error
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 def make_server(root: Path, bind: str = "127.0.0.1", port: int = 0, *, quiet: bool = True):
     """A threading HTTP server for ``root`` (port 0: a free port)."""
     handler = type("SiteHandler", (PagesHandler,), {"root": Path(root), "cache": _Cache(),
                                                     "quiet": quiet})
-    server = http.server.ThreadingHTTPServer((bind, port), handler)
-    server.daemon_threads = True
+    server = _Server((bind, port), handler)
     return server
 
 
