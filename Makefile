@@ -56,7 +56,7 @@ setup: $(STAMP) $(AXE)
 
 lint: $(STAMP) $(AXE)
 	$(BIN)/ruff check widgets tests tools
-	npx --no-install eslint widgets/views/static book/_assets
+	npx --no-install eslint widgets/views/static widgets/site book/_assets
 
 check: lint
 	$(BIN)/python -m widgets.build.check_data

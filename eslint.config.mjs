@@ -1,4 +1,5 @@
-// ESLint for the widgets' front-end modules and the site's widget host (`make lint`).
+// ESLint for the widgets' front-end modules, the site's widget host and the build's Node
+// script (PurgeCSS, widgets/site/purge.mjs) (`make lint`).
 // widgets/views/static/common.js is prepended to each widget module (widgets/views/esm.py),
 // so its helpers are globals of every widget file.
 import js from "@eslint/js";
@@ -22,6 +23,10 @@ export default [
     ignores: ["widgets/views/static/common.js"],
     languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.browser, ...commonHelpers } },
     rules: { "no-unused-vars": ["error", { caughtErrors: "none" }] },
+  },
+  {
+    files: ["widgets/site/*.mjs"],
+    languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.node } },
   },
   {
     files: ["book/_assets/*.js"],
