@@ -63,7 +63,7 @@ def test_folders_redirect_to_their_slash_and_missing_files_are_404(site):
     response, _ = get(site, "/book")
     assert response.status == 301 and response.getheader("Location") == "/book/"
     response, body = get(site, "/book/")
-    assert response.status == 200 and body == "<p>bok</p>".encode()
+    assert response.status == 200 and body == b"<p>bok</p>"
     response, body = get(site, "/finns-inte.html")
     assert response.status == 404 and "Sidan finns inte" in body.decode("utf-8")
     response, _ = get(site, "/../../etc/passwd")

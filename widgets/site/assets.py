@@ -33,6 +33,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 from PIL import Image
@@ -59,7 +60,8 @@ SAFELIST = {
     # the widgets compose some of their classes (tk-status-right …); dark and light mode is an
     # attribute the theme's script sets on <html>; Bootstrap's and the theme's state classes,
     # and Bootstrap's tooltips, which Popper places with a data attribute
-    "standard": [r"^tk-", r"^bs-", r"^tooltip", r"^popover", r"^show$", r"^showing$", r"^collapsing$", r"^collapsed$", r"^active$",
+    "standard": [r"^tk-", r"^bs-", r"^tooltip", r"^popover", r"^show$", r"^showing$",
+                 r"^collapsing$", r"^collapsed$", r"^active$",
                  r"^fade$", r"^focus-visible$", r"^dropdown", r"^highlighted$", r"^search",
                  r"^toggle", r"^copybtn", r"^o-tooltip", r"^sd-tab", r"^scrolled$",
                  r"^modal"],
@@ -467,6 +469,7 @@ def _sized_image(tag: str, page: Path, outdir: Path) -> str:
 def build_assets(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    started = time.perf_counter()
     outdir = Path(app.outdir)
     folder = outdir / OUT
     folder.mkdir(parents=True, exist_ok=True)
@@ -498,7 +501,7 @@ def build_assets(app: Sphinx, exception) -> None:
     for stale in before - written:  # files of an earlier build that no page links any more
         stale.unlink()
     logger.info(f"tk assets: {len(pages)} pages, {stylesheet.name} {len(css) // 1000} KB, "
-                f"{len(modules)} widget modules")
+                f"{len(modules)} widget modules, {time.perf_counter() - started:.1f} s")
 
 
 def setup(app: Sphinx) -> dict:
