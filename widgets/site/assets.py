@@ -94,12 +94,14 @@ FIXED_REM = {"overview": 60, "plan": 118, "profile": 220}
 WIDE_FACTOR = 0.8
 #: Characters of a question's text that fit on one line at a phone's width.
 CHARS_PER_LINE = 38
-#: The CSS that applies the reserved heights (appended to the site's stylesheet).
-PLACEHOLDER_CSS = """
+#: The pipeline's own CSS (appended to the site's stylesheet): the reserved heights, and
+#: images that keep their aspect ratio when the column is narrower than their width attribute.
+PIPELINE_CSS = """
 .tk-widget[data-tk-placeholder] { min-height: var(--tk-reserve); }
 @media (min-width: 60em) {
   .tk-widget[data-tk-placeholder] { min-height: var(--tk-reserve-wide); }
 }
+img[width][height] { height: auto; }
 """
 
 
@@ -296,7 +298,7 @@ def combined_css(order: list[Path], outdir: Path) -> str:
             parts.append(f"/* {path.relative_to(outdir.resolve()).as_posix()} */\n"
                          + _read_css(path, target, seen))
     parts.append("/* widgets/views/static */\n" + esm.stylesheet(*esm.own_stylesheets()))
-    parts.append("/* widget placeholders (widgets/site/assets.py) */" + PLACEHOLDER_CSS)
+    parts.append("/* widget placeholders and sized images (widgets/site/assets.py) */" + PIPELINE_CSS)
     return "\n".join(parts)
 
 
