@@ -12,8 +12,8 @@
  * The saved state of a course widget names its module instead of carrying it
  * (`// tk-module:quiz@<hash>`, see widgets/views/esm.py): the host imports the
  * site's static file `_static/tk/quiz.<hash>.js`, which the browser caches for
- * every chapter. The widgets' CSS is part of the site's stylesheet, so a style
- * reference (`/* tk-style:… *\/`) needs nothing here. State that carries the
+ * every chapter. The page links the widget's stylesheet file too (the build
+ * does), so a style reference (`/* tk-style:… *\/`) needs nothing here. State that carries the
  * code itself (a standalone page, an older notebook) still works: the host
  * imports that text as a module.
  *

@@ -7,14 +7,16 @@ Registered by :mod:`widgets.site.extension`. While the pages are written it
   the text before it has read the data.
 
 When the build has finished (every page written) it
-- writes each widget module once, as ``_static/tk/<name>.<hash>.js`` (see :mod:`widgets.views.esm`),
-  and checks that every page's widget references name a module that exists;
-- joins every stylesheet the pages link, and the widgets' CSS, into one file, drops the rules
+- writes each widget module once, as ``_static/tk/<name>.<hash>.js`` and ``<name>.<hash>.css``
+  (see :mod:`widgets.views.esm`), and checks that every page's widget references name the
+  current code;
+- joins every stylesheet the pages link into one file, drops the rules
   no page can use with PurgeCSS (npm; content: the built pages and every script that adds
   classes at run time; :data:`SAFELIST` for state classes), subsets the icon fonts to the glyphs
   that remain in use with fontTools (``font-display: swap``), and writes the result as
   ``_static/tk/site.<hash>.css``: one cacheable stylesheet for every page;
-- rewrites each page's ``<head>``: that one stylesheet instead of eleven, every script
+- rewrites each page's ``<head>``: that one stylesheet instead of eleven (and the stylesheets
+  of the widgets the page shows, in the order it shows them), every script
   ``defer`` (so none blocks the first paint), the small documentation options inline, and a
   ``modulepreload`` for the widget modules the page uses;
 - gives every local ``<img>`` its intrinsic ``width``/``height`` (no layout shift) and offers a
@@ -194,26 +196,47 @@ def _rel(target: Path, start: Path) -> str:
     return os.path.relpath(target, start).replace(os.sep, "/")
 
 
+def style_file_name(name: str) -> str:
+    """The static file of the module ``name``'s stylesheet (shared widget CSS + its own)."""
+    return f"{name}.{esm.content_hash(esm.stylesheet(name))}.css"
+
+
 def write_modules(outdir: Path) -> dict[str, Path]:
-    """Each widget module as ``_static/tk/<name>.<hash>.js``; name → file."""
+    """Each widget module as ``_static/tk/<name>.<hash>.js`` and its stylesheet as
+    ``<name>.<hash>.css``: file name → file."""
     folder = outdir / OUT
     written = {}
     for name in esm.module_names():
-        path = folder / esm.module_file_name(name)
-        path.write_text(esm.module(name), encoding="utf-8")
-        written[name] = path
+        for file_name, text in ((esm.module_file_name(name), esm.module(name)),
+                                (style_file_name(name), esm.stylesheet(name))):
+            path = folder / file_name
+            path.write_text(text, encoding="utf-8")
+            written[file_name] = path
     return written
 
 
-def check_references(pages: list[Path], outdir: Path) -> dict[Path, set[str]]:
-    """The module files each page uses; an error naming page and module if one is missing."""
-    used: dict[Path, set[str]] = {}
+_VIEW = re.compile(r'<script type="' + re.escape(WIDGET_VIEW) + r'">(.*?)</script>', re.S)
+
+
+def check_references(pages: list[Path], outdir: Path) -> dict[Path, list[str]]:
+    """The widget files each page uses (stylesheets and modules, in the order the page shows
+    its widgets, as the host used to inject their CSS); an error naming page and module if the
+    page refers to code that is not the current one."""
+    used: dict[Path, list[str]] = {}
     for page in pages:
-        found = _STATE_SCRIPT.search(page.read_text(encoding="utf-8"))
+        text = page.read_text(encoding="utf-8")
+        found = _STATE_SCRIPT.search(text)
         if not found:
             continue
-        for model in json.loads(found.group(1)).get("state", {}).values():
-            traits = model.get("state", {})
+        state = json.loads(found.group(1)).get("state", {})
+        order = []
+        for view in _VIEW.findall(text):
+            try:
+                order.append(json.loads(view)["model_id"])
+            except (ValueError, KeyError):
+                continue
+        for model_id in order:
+            traits = state.get(model_id, {}).get("state", {})
             for trait in ("_esm", "_css"):
                 ref = esm.parse_reference(traits.get(trait))
                 if ref is None:
@@ -227,8 +250,10 @@ def check_references(pages: list[Path], outdir: Path) -> dict[Path, set[str]]:
                         f"'{ref.name}@{ref.hash}', men widgetens kod har ändrats sedan kapitlet "
                         "kördes. Kör 'make notebooks' (eller make notebooks NB=book/<kapitel>.ipynb) "
                         "och bygg igen.")
-                if ref.kind == "module":
-                    used.setdefault(page, set()).add(esm.module_file_name(ref.name))
+                file_name = (esm.module_file_name(ref.name) if ref.kind == "module"
+                             else style_file_name(ref.name))
+                if file_name not in used.setdefault(page, []):
+                    used[page].append(file_name)
     return used
 
 
@@ -286,8 +311,9 @@ def _read_css(path: Path, target: Path, seen: set[Path]) -> str:
 
 
 def combined_css(order: list[Path], outdir: Path) -> str:
-    """The stylesheets ``order``, rebased to ``_static/tk``, then the widgets' CSS (last, as
-    when the widgets injected it)."""
+    """The stylesheets ``order``, rebased to ``_static/tk``, then the pipeline's own rules.
+    (Each widget's CSS stays a file of its own, linked by the pages that show the widget: the
+    widgets' stylesheets were written for the page of their widget, not for all pages.)"""
     target = (outdir / OUT).resolve()
     parts = []
     seen: set[Path] = set()
@@ -297,7 +323,6 @@ def combined_css(order: list[Path], outdir: Path) -> str:
         if path not in seen:
             parts.append(f"/* {path.relative_to(outdir.resolve()).as_posix()} */\n"
                          + _read_css(path, target, seen))
-    parts.append("/* widgets/views/static */\n" + esm.stylesheet(*esm.own_stylesheets()))
     parts.append("/* widget placeholders and sized images (widgets/site/assets.py) */" + PIPELINE_CSS)
     return "\n".join(parts)
 
@@ -386,7 +411,7 @@ def _content_files(outdir: Path, pages: list[Path]) -> list[Path]:
     return [*pages, *scripts]
 
 
-def rewrite_head(page: Path, outdir: Path, sources: list[Path], modules: set[str],
+def rewrite_head(page: Path, outdir: Path, sources: list[Path], widget_files: list[str],
                  inline: dict[Path, str]) -> None:
     """One stylesheet (named by :func:`link_stylesheet` once it exists), deferred scripts, inline
     documentation options, module preloads; sized images."""
@@ -402,16 +427,17 @@ def rewrite_head(page: Path, outdir: Path, sources: list[Path], modules: set[str
         path = _local(page, href.group(1), outdir) if href else None
         if path is None or not (path in sources or _is_ours(path, outdir)):
             return match.group(0)
-        if _is_ours(path, outdir):  # a page an earlier build rewrote: link_stylesheet renames it
-            stylesheet_link = match.group(0)
-        else:
-            stylesheet_link = f'    <link rel="stylesheet" href="{_rel(stylesheet, base)}" />\n'
         if not first:
             return ""
         first = False
-        link = stylesheet_link
-        for name in sorted(modules):
-            link += f'    <link rel="modulepreload" href="{_rel(outdir / OUT / name, base)}" />\n'
+        link = f'    <link rel="stylesheet" href="{_rel(stylesheet, base)}" />\n'
+        for name in widget_files:
+            target = _rel(outdir / OUT / name, base)
+            if name.endswith(".css"):
+                link += f'    <link rel="stylesheet" href="{target}" />\n'
+        for name in widget_files:
+            if name.endswith(".js"):
+                link += f'    <link rel="modulepreload" href="{_rel(outdir / OUT / name, base)}" />\n'
         return link
 
     def defer(match: re.Match) -> str:
@@ -487,7 +513,7 @@ def build_assets(app: Sphinx, exception) -> None:
     # pages first, so PurgeCSS reads the same words whether a page is new or was rewritten by
     # an earlier (incremental) build: the output is the same for the same sources
     for page in pages:
-        rewrite_head(page, outdir, sources, used.get(page, set()), inline)
+        rewrite_head(page, outdir, sources, used.get(page, []), inline)
     css = combined_css(sources, outdir)
     css = purge(css, _content_files(outdir, pages))
     css, fonts = subset_fonts(css, folder.resolve())
@@ -503,7 +529,7 @@ def build_assets(app: Sphinx, exception) -> None:
     for stale in before - written:  # files of an earlier build that no page links any more
         stale.unlink()
     logger.info(f"tk assets: {len(pages)} pages, {stylesheet.name} {len(css) // 1000} KB, "
-                f"{len(modules)} widget modules, {time.perf_counter() - started:.1f} s")
+                f"{len(modules) // 2} widget modules, {time.perf_counter() - started:.1f} s")
 
 
 def setup(app: Sphinx) -> dict:
