@@ -18,7 +18,8 @@ STAMP := $(VENV)/.installed
 SITE := _build/html
 PORT ?= 8000
 JOBS ?= 2
-# axe-core for the accessibility tests (pinned in package.json, installed with npm ci)
+# the npm tools (pinned in package.json, installed with npm ci): PurgeCSS for the site's
+# stylesheet, axe-core for the accessibility tests, Lighthouse, ESLint
 AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: book serve test notebooks lab bench clean chromium venv questions setup check lint
@@ -31,7 +32,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
 
-book: $(STAMP) chromium
+book: $(STAMP) chromium $(AXE)
 	$(BIN)/jupyter-book build . -W --keep-going
 	@# Sphinx 7.4 never overwrites a static file it copied before, and copies none when no page
 	@# is out of date (so deleting _static first breaks a rebuild with no changes): copy the
@@ -45,8 +46,7 @@ book: $(STAMP) chromium
 	@echo "Visa den med 'make serve' och öppna http://127.0.0.1:$(PORT)/ i webbläsaren."
 
 serve: book
-	@echo "Servar $(SITE) på http://127.0.0.1:$(PORT)/ — avsluta med Ctrl+C."
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory $(SITE) $(PORT)
+	$(BIN)/python -m widgets.build.serve $(SITE) --port $(PORT)
 
 $(AXE): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "FEL: npm saknas. Installera Node.js (till exempel 'apt-get install -y nodejs npm') och kör igen." >&2; exit 1; }
@@ -60,7 +60,7 @@ setup: $(STAMP) $(AXE)
 
 lint: $(STAMP) $(AXE)
 	$(BIN)/ruff check widgets tests tools
-	npx --no-install eslint widgets/views/static book/_assets tests/js
+	npx --no-install eslint widgets/views/static widgets/site book/_assets tests/js
 
 check: lint
 	$(BIN)/python -m widgets.build.check_data

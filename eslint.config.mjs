@@ -1,4 +1,5 @@
-// ESLint for the widgets' front-end modules and the site's widget host (`make lint`).
+// ESLint for the widgets' front-end modules, the site's widget host and script, the build's
+// Node script (PurgeCSS, widgets/site/purge.mjs) and the Node tests (`make lint`).
 // widgets/views/esm.py puts static/common.js (and, for some widgets, shared parts such as
 // static/answers.js) in front of each widget's own file, so their top-level names are globals
 // of the widget files. They are read from the files themselves, so the list cannot go stale.
@@ -34,6 +35,10 @@ export default [
     ignores: SHARED.map((file) => `${STATIC}/${file}`),
     languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.browser, ...sharedGlobals } },
     rules: { "no-unused-vars": ["error", { caughtErrors: "none" }] },
+  },
+  {
+    files: ["widgets/site/*.mjs"],
+    languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.node } },
   },
   {
     files: ["book/_assets/*.js"],

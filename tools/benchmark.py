@@ -5,6 +5,9 @@
     .venv/bin/python tools/benchmark.py --stock         # + a chapter built with the stock widget
                                                         #   runtime (@jupyter-widgets/html-manager,
                                                         #   from npm) for comparison
+    .venv/bin/python tools/benchmark.py --lighthouse --baseline ../wt-baseline/_build/html
+                                                        # + Lighthouse (mobile) on every page of
+                                                        #   _toc.yml, side by side with another build
 
 Per page: requests, bytes of JS, CSS, fonts, images, HTML, and widget data (the widget state
 embedded in the page), uncompressed and gzipped; the JavaScript the course adds beyond the
@@ -12,6 +15,14 @@ theme (widget host + widget modules); time to the load event in headless Chromiu
 whole site's size. Goals (issue tracker): chapter page with self-test and explorer
 ≤ 2.6 MB in total; ≤ 300 KB JS beyond the theme; clean build ≤ 60 s; incremental ≤ 15 s;
 nbval for all chapters ≤ 120 s.
+
+With ``--lighthouse``: Lighthouse 12 (mobile preset, simulated slow 4G; see
+:mod:`widgets.build.lighthouse`) on every page, served like GitHub Pages (gzip, ``max-age=600``;
+:mod:`widgets.build.serve`): the four category scores, FCP, LCP, TBT, CLS and the bytes
+transferred on a first visit, by resource type; then a repeat visit (chapter 2 after chapter 1,
+warm cache). With ``--baseline DIR`` every page is measured in that build too, alternating page
+by page in the same browser, so both columns see the same machine load. Goals (issue 13):
+performance ≥ 95, ≤ 200 KB on a first visit, CLS ≤ 0.02 on every page.
 """
 
 from __future__ import annotations
@@ -27,16 +38,20 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from widgets.build.browser import CHROMIUM_ARGS, block_other_hosts, chromium_path, serve, settle
+from widgets.build.lighthouse import RESOURCE_TYPES, Lighthouse
 from widgets.content import course
 from widgets.paths import ROOT
 
 SITE = ROOT / "_build" / "html"
 BIN = Path(sys.executable).parent
+#: The JavaScript the course adds beyond the theme: the widget host and the widget modules.
+COURSE_JS = re.compile(r"/_static/(widget-host\.js|tk/[a-z]+\.[0-9a-f]{12}\.js)$")
 STATE = re.compile(r'<script type="application/vnd\.jupyter\.widget-state\+json">(.*?)</script>', re.S)
 
 
@@ -63,6 +78,7 @@ def measure_page(page, base: str, path: str, wait=settle) -> dict:
     sizes: dict[str, list[int]] = {}
     blocked: list[str] = []
     bodies: list[tuple[str, bytes]] = []
+    course_files: dict[str, int] = {}
 
     def on_response(response):
         try:
@@ -70,6 +86,8 @@ def measure_page(page, base: str, path: str, wait=settle) -> dict:
         except Exception:  # redirects and aborted requests have no body
             return
         bodies.append((kind(response.url, response.headers.get("content-type", "")), body))
+        if COURSE_JS.search(response.url.split("?")[0]):
+            course_files[response.url] = len(body)
 
     page.on("response", on_response)
     block_other_hosts(page, base, blocked)
@@ -88,15 +106,14 @@ def measure_page(page, base: str, path: str, wait=settle) -> dict:
         sizes.setdefault(k + "_gz", []).append(gz(body))
     sizes["data"] = [len(state_json.encode())]
     sizes["data_gz"] = [gz(state_json.encode())]
+    # modules the state carries as code (older builds) plus the module files the page loaded
     modules = set()
     if state_json:
         for model in json.loads(state_json).get("state", {}).values():
             esm = model.get("state", {}).get("_esm")
-            if esm:
+            if esm and "tk-module:" not in esm[:20]:
                 modules.add(esm)
-    host = SITE / "_static" / "widget-host.js"
-    host_bytes = host.stat().st_size if state_json and host.exists() else 0
-    course_js = sum(len(m.encode()) for m in modules) + host_bytes
+    course_js = sum(len(m.encode()) for m in modules) + sum(course_files.values())
     total = {k: sum(v) for k, v in sizes.items()}
     return {"page": path, "requests": len(bodies), "blocked": len(blocked), "load_ms": round(load_ms),
             "course_js": course_js, **total,
@@ -201,11 +218,87 @@ def stock_runtime_page(page: str) -> list[dict]:
     return rows
 
 
+#: Budgets of issue 13 for every page (mobile Lighthouse, first visit).
+PERFORMANCE_GOAL, BYTES_GOAL, CLS_GOAL = 95, 200_000, 0.02
+
+
+def lighthouse_table(sites: dict[str, Path], pages: list[str], runs: int = 1) -> dict[str, dict]:
+    """Lighthouse on ``pages`` of each site (label → built site), page by page in turn."""
+    results: dict[str, dict] = {label: {} for label in sites}
+    with ExitStack() as stack:
+        bases = {label: stack.enter_context(serve(site)) for label, site in sites.items()}
+        lighthouse = stack.enter_context(Lighthouse())
+        for path in pages:
+            for label, base in bases.items():
+                results[label][path] = lighthouse.median_run(base + path, runs)
+        first, second = pages_for_repeat_visit(pages)
+        for label, base in bases.items():
+            results[label]["repeat"] = lighthouse.repeat_visit(base + first, base + second)
+    return results
+
+
+def pages_for_repeat_visit(pages: list[str]) -> tuple[str, str]:
+    """Chapter 1, then chapter 2: the commonest second page a learner opens."""
+    chapters = [p for p in pages if p.startswith("book/") and p != "book/intro.html"]
+    return chapters[0], chapters[1]
+
+
+def print_lighthouse(results: dict[str, dict], pages: list[str]) -> None:
+    labels = list(results)
+    print("\nLighthouse 12.8.2, mobile (simulated slow 4G), first visit; served with gzip and "
+          "max-age=600. Per page: " + " | ".join(labels))
+    head = f"{'sida':42} " + " | ".join(
+        f"{'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'FCP':>5} {'LCP':>5} {'TBT':>4} {'CLS':>5} {'KB':>6}"
+        for _ in labels)
+    print(head)
+    print("-" * len(head))
+    for path in pages:
+        cells = []
+        for label in labels:
+            r = results[label][path]
+            m = r.metrics
+            cells.append(f"{r.scores.get('performance', 0):4d} {r.scores.get('accessibility', 0):4d} "
+                         f"{r.scores.get('best-practices', 0):4d} {r.scores.get('seo', 0):4d} "
+                         f"{m['fcp'] / 1000:5.1f} {m['lcp'] / 1000:5.1f} {m['tbt']:4.0f} "
+                         f"{m['cls']:5.3f} {r.bytes / 1000:6.1f}")
+        print(f"{path[:42]:42} " + " | ".join(cells))
+    print("\nBytes transferred on a first visit by type (KB, gzip): " + " | ".join(labels))
+    head = f"{'sida':42} " + " | ".join(" ".join(f"{t[:6]:>6}" for t in RESOURCE_TYPES) + f" {'req':>3}"
+                                         for _ in labels)
+    print(head)
+    print("-" * len(head))
+    for path in pages:
+        cells = [" ".join(f"{results[label][path].by_type[t] / 1000:6.1f}" for t in RESOURCE_TYPES)
+                 + f" {results[label][path].requests:3d}" for label in labels]
+        print(f"{path[:42]:42} " + " | ".join(cells))
+    first, second = pages_for_repeat_visit(pages)
+    print(f"\nRepeat visit: {second} right after {first} (same browser profile, warm HTTP cache)")
+    for label in labels:
+        cold, warm = results[label]["repeat"]
+        parts = ", ".join(f"{t} {warm.by_type[t] / 1000:.1f}" for t in RESOURCE_TYPES if warm.by_type[t])
+        print(f"  {label:10} first {cold.bytes / 1000:6.1f} KB, then {warm.bytes / 1000:6.1f} KB "
+              f"({parts or 'nothing'}); performance {warm.scores.get('performance', 0)}")
+    for label in labels:
+        rows = [results[label][p] for p in pages]
+        worst_perf = min(r.scores.get("performance", 0) for r in rows)
+        most_bytes = max(r.bytes for r in rows)
+        worst_cls = max(r.metrics["cls"] for r in rows)
+        ok = worst_perf >= PERFORMANCE_GOAL and most_bytes <= BYTES_GOAL and worst_cls <= CLS_GOAL
+        print(f"  {label:10} lowest performance {worst_perf} (goal ≥ {PERFORMANCE_GOAL}), most bytes "
+              f"{most_bytes / 1000:.1f} KB (goal ≤ {BYTES_GOAL // 1000}), highest CLS {worst_cls:.3f} "
+              f"(goal ≤ {CLS_GOAL}): {'all goals met' if ok else 'NOT met'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=SITE)
     parser.add_argument("--builds", action="store_true", help="also time builds and nbval")
     parser.add_argument("--stock", action="store_true", help="also measure the stock widget runtime")
+    parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse on every page")
+    parser.add_argument("--baseline", type=Path, help="another build to measure side by side")
+    parser.add_argument("--runs", type=int, default=1,
+                        help="Lighthouse runs per page and site (the median is reported)")
+    parser.add_argument("--skip-pages", action="store_true", help="skip the Playwright page table")
     args = parser.parse_args()
     if not (args.site / "index.html").exists():
         print("Bygg först: make book", file=sys.stderr)
@@ -213,6 +306,12 @@ def main() -> int:
     print(f"Tillitskursen benchmark, {time.strftime('%Y-%m-%d')}, {platform.node()}: "
           f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}")
     pages = [p.html for p in course.pages()] + ["search.html"]
+    if args.lighthouse:
+        sites = {"före": args.baseline, "efter": args.site} if args.baseline else {"nu": args.site}
+        toc_pages = [p.html for p in course.pages()]
+        print_lighthouse(lighthouse_table(sites, toc_pages, args.runs), toc_pages)
+    if args.skip_pages:
+        return 0
     rows = page_table(args.site, pages)
     print_pages(rows, "Pages of the built site")
     theme_only = next(r for r in rows if r["page"].endswith("kallor.html"))

@@ -14,6 +14,17 @@
  * are widgets/content/ui_text.py's "host" section, which the site extension puts in every page
  * with widgets (<script id="tk-host-texts">). A view's render may return a cleanup function
  * (anywidget's contract); the host keeps it, and redrawViews() calls it before drawing again.
+ *
+ * The saved state of a course widget names its module instead of carrying it
+ * (`// tk-module:quiz@<hash>`, see widgets/views/esm.py): the host imports the site's static
+ * file `_static/tk/quiz.<hash>.js`, which the browser caches for every chapter. The page links
+ * the widget's stylesheet file too (the build does), so a style reference
+ * (`/* tk-style:… *\/`) needs nothing here. State that carries the code itself (a standalone
+ * page, an older notebook) still works: the host imports that text as a module.
+ *
+ * The build puts a placeholder (`div.tk-widget[data-tk-placeholder]`, with a min-height near
+ * the widget's height) after each view, so the page does not jump when the widget appears;
+ * the host renders into it.
  */
 (function () {
   "use strict";
@@ -70,13 +81,30 @@
   /** Lets a view tell a static page from a live kernel. */
   StaticModel.prototype.isStatic = true;
 
+  var MODULE_REFERENCE = /^\/\/ tk-module:([a-z][a-z0-9-]*)@([0-9a-f]{12})\n/;
+  var STYLE_REFERENCE = /^\/\* tk-style:[a-z][a-z0-9-]*@[0-9a-f]{12} \*\/$/;
+
+  /** The URL of the site's static file for a module reference, or null for real code. */
+  function moduleUrl(source) {
+    var found = MODULE_REFERENCE.exec(source);
+    if (!found) return null;
+    var root = document.documentElement.dataset.content_root || "./";
+    return new URL(root + "_static/tk/" + found[1] + "." + found[2] + ".js", document.baseURI).href;
+  }
+
   var moduleCache = new Map();
   function loadModule(source) {
     if (!moduleCache.has(source)) {
-      var url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-      var promise = import(url).finally(function () {
-        URL.revokeObjectURL(url);
-      });
+      var href = moduleUrl(source);
+      var promise;
+      if (href) {
+        promise = import(href);
+      } else {
+        var url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+        promise = import(url).finally(function () {
+          URL.revokeObjectURL(url);
+        });
+      }
       moduleCache.set(source, promise);
     }
     return moduleCache.get(source);
@@ -84,7 +112,7 @@
 
   var styled = new Set();
   function addStyle(id, css) {
-    if (!css || styled.has(id)) return;
+    if (!css || STYLE_REFERENCE.test(css.trim()) || styled.has(id)) return;
     styled.add(id);
     var style = document.createElement("style");
     style.dataset.anywidget = id;
@@ -149,11 +177,34 @@
     return widget;
   }
 
+  /** The build's placeholder for this view (after the view and its noscript), if any. */
+  function placeholder(script) {
+    var el = script.nextElementSibling;
+    if (el && el.tagName === "NOSCRIPT") el = el.nextElementSibling;
+    return el && el.classList.contains("tk-widget") && el.hasAttribute("data-tk-placeholder") ? el : null;
+  }
+
+  /** The widget is drawn (or a notice is): it takes its own height from now on. */
+  function release(el) {
+    el.removeAttribute("data-tk-placeholder");
+  }
+
   async function renderView(script, state) {
     var view = readView(script, state);
-    var el = document.createElement("div");
-    el.className = "tk-widget";
-    script.after(el);
+    var el = placeholder(script);
+    if (!el) {
+      el = document.createElement("div");
+      el.className = "tk-widget";
+      script.after(el);
+    }
+    try {
+      await drawView(el, view, state);
+    } finally {
+      release(el);
+    }
+  }
+
+  async function drawView(el, view, state) {
     if (!view) {
       notice(el, "unreadable");
       return;

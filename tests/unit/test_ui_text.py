@@ -29,6 +29,7 @@ MODULES: dict[Path, tuple[str, ...]] = {
     STATIC / "explorer.js": ("common", "explorer"),
     ROOT / "book" / "_assets" / "widget-host.js": ("host",),
     WIDGETS / "views" / "plan.py": ("plan",),
+    WIDGETS / "views" / "esm.py": ("notebook",),
     WIDGETS / "figures" / "group_profile.py": ("group_profile",),
     WIDGETS / "figures" / "hallmark_cards.py": ("hallmark_cards",),
     **{path: ("quiz",) for path in sorted((WIDGETS / "content" / "kinds").glob("*.py"))},

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import threading
 from contextlib import contextmanager
 from pathlib import Path
+
+from widgets.build.serve import serving
 
 #: Flags for a closed network: no background requests, no first-run or sync traffic.
 CHROMIUM_ARGS = [
@@ -31,21 +30,12 @@ def chromium_path() -> str | None:
     return None
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @contextmanager
 def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 (a free port) and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
+    """Serve ``directory`` on 127.0.0.1 (a free port) like GitHub Pages (gzip, cache headers)
+    and yield its base URL."""
+    with serving(directory) as url:
+        yield url
 
 
 def block_other_hosts(page, base_url: str, blocked: list[str] | None = None) -> None:

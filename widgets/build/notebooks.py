@@ -9,7 +9,10 @@ Re-executing an unchanged notebook gives a byte-identical file because:
 - widget model ids (random UUIDs) are replaced by ids derived from the notebook
   name and the order the widgets were created in;
 - timings, the Python patch version and other per-machine metadata are dropped;
-- models are seeded and widgets have stable reprs (see the rest of the package).
+- models are seeded and widgets have stable reprs (see the rest of the package);
+- each widget's front-end code (``_esm``, ``_css``) is stored as a one-line reference to the
+  module (``// tk-module:quiz@<hash>``, see :mod:`widgets.views.esm`): the site serves every
+  module once as a file, and a JavaScript edit changes one short line per widget.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from nbclient.exceptions import CellExecutionError
 
 from widgets.content.data_files import DataFileError
 from widgets.paths import BOOK, ROOT
+from widgets.views import esm
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -81,8 +85,19 @@ def stable_model_ids(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookN
     return nbformat.from_dict(json.loads(text))
 
 
+def module_references(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Replace each widget's saved front-end code by a reference to its module (in place)."""
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    for model in state.values():
+        traits = model.get("state", {})
+        for trait in ("_esm", "_css"):
+            if trait in traits:
+                traits[trait] = esm.reference_for(trait, traits[trait])
+    return nb
+
+
 def normalise(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
-    """Drop per-machine metadata and make widget ids stable."""
+    """Drop per-machine metadata, make widget ids stable, store widget code as references."""
     nb = copy.deepcopy(nb)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     language_info = nb.metadata.get("language_info", {})
@@ -98,6 +113,7 @@ def normalise(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
                 output.get("metadata", {}).pop("transient", None)
                 output.pop("transient", None)
     nb = stable_model_ids(nb, name)
+    module_references(nb)
     nbformat.validator.normalize(nb)
     return nb
 

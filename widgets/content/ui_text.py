@@ -9,6 +9,10 @@ front-end modules use is here, and that nothing here is unused.
 from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
+    "notebook": {
+        # shown by a saved widget in Jupyter until its cell has run (see views/esm.py)
+        "run_cell": "Kör cellen (eller hela kapitlet) för att visa den här interaktiva delen.",
+    },
     "common": {
         "storage_unavailable": (
             "Din webbläsare tillåter inte att sidan sparar något (till exempel i privat läge). "

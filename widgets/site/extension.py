@@ -18,7 +18,9 @@ It
 
 - links the print style sheet (``media="print"``), which the PDFs use as well;
 - keeps old addresses working: ``tk_redirects`` in ``_config.yml`` maps an old path to a
-  page, and the build writes a small page at the old path that sends readers on.
+  page, and the build writes a small page at the old path that sends readers on;
+- sets up the asset pipeline (:mod:`widgets.site.assets`): one purged stylesheet, deferred
+  scripts, subset icon fonts, widget modules as static files, sized images.
 """
 
 from __future__ import annotations
@@ -214,4 +216,6 @@ def setup(app: Sphinx) -> dict:
 
     # paper: no buttons, boxes open, no web-only text (loaded only when printing)
     app.add_css_file(PRINT_CSS, media="print")
+
+    app.setup_extension("widgets.site.assets")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
