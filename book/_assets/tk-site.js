@@ -272,8 +272,26 @@
     });
   }
 
+  /* ---- Printing from the browser: every box opens, and closes again after ---------- */
+
+  function printOpen() {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      opened = Array.prototype.slice.call(document.querySelectorAll("details:not([open])"));
+      opened.forEach(function (box) {
+        box.open = true;
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.forEach(function (box) {
+        box.open = false;
+      });
+      opened = [];
+    });
+  }
+
   function start() {
-    [menus, tables, backToTop, rememberSections, showResumeLink].forEach(function (part) {
+    [menus, tables, backToTop, rememberSections, showResumeLink, printOpen].forEach(function (part) {
       try {
         part();
       } catch (err) {

@@ -205,5 +205,13 @@ def test_print_shows_both_cases_of_the_spiral(open_page):
 def test_explorer_headings_fit_the_page(open_page):
     page, _ = open_page(CHAPTER_5)
     settle(page)
-    levels = page.locator(".tk-explorer-title").evaluate_all("hs => hs.map(h => h.tagName)")
-    assert len(levels) == 7 and set(levels) == {"H3"}  # every explorer sits under an h2
+    # each explorer's title is one level below the page heading it sits under (an h2 or an h3)
+    pairs = page.locator(".tk-explorer-title").evaluate_all("""hs => hs.map((h) => {
+        const page = [...document.querySelectorAll('article h1, article h2, article h3, article h4')]
+            .filter((p) => !p.closest('.tk-explorer')
+                    && (p.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING));
+        return [Number(page.at(-1).tagName.slice(1)), Number(h.tagName.slice(1))];
+    })""")
+    assert len(pairs) == 7
+    assert all(title == above + 1 for above, title in pairs), pairs
+    assert {above for above, _ in pairs} >= {2, 3}      # the rule is tested at two depths

@@ -27,19 +27,24 @@ def test_web_only_text_shows_on_screen_and_not_on_paper(open_page):
 
 def test_boxes_print_open_without_arrows_or_icon_glyphs(open_page):
     page, log = _open(open_page, "book/bestallare-och-utforare.html")
-    page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+    cards = page.locator("details.tk-rollkort-text")
+    assert cards.count() >= 8                                     # the role cards
+    assert cards.evaluate_all("els => els.every((d) => !d.open)")  # closed on screen
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")  # what Ctrl+P fires
     page.emulate_media(media="print")
-    assert page.locator("details.sd-dropdown").count() >= 8      # the role cards
+    assert page.locator("details").evaluate_all("els => els.every((d) => d.open)")
     for selector in HIDDEN_IN_PRINT.split(", "):
         assert page.locator(selector).evaluate_all(
             "els => els.filter((el) => el.getClientRects().length > 0).length") == 0, selector
     summaries = page.locator("details > summary")
     assert summaries.evaluate_all("els => els.every((s) => getComputedStyle(s).listStyleType === 'none')")
-    cards = page.locator("details.sd-dropdown > .sd-summary-content")
-    expect(cards.first).to_be_visible()
+    expect(cards.first.locator("dl")).to_be_visible()
     icons = page.locator(".admonition > .admonition-title").evaluate_all(
         "els => els.map((el) => getComputedStyle(el, '::after').content)")
     assert icons and set(icons) <= {"none", "normal"}, icons
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert cards.evaluate_all("els => els.every((d) => !d.open)")  # as the reader left them
     assert log.external == [] and log.errors == []
 
 

@@ -37,3 +37,22 @@ def test_reserved_heights_grow_with_a_self_tests_questions():
                 "spec": {"controls": [{}, {}]}}
     assert assets.widget_height_rem(explorer) > assets.widget_height_rem(
         {**explorer, "spec": {"controls": [{}, {}], "question": {"prompt": "?"}}})
+
+
+def test_a_stylesheet_linked_for_print_only_stays_print_only_when_joined(tmp_path):
+    static = tmp_path / "_static"
+    static.mkdir()
+    page = tmp_path / "sida.html"
+    page.write_text('<html><head><link rel="stylesheet" href="_static/screen.css" />\n'
+                    '<link rel="stylesheet" href="_static/paper.css" media="print" />\n'
+                    '</head><body></body></html>', encoding="utf-8")
+    (static / "screen.css").write_text(".a { color: red; }", encoding="utf-8")
+    (static / "paper.css").write_text(".b { display: none; }", encoding="utf-8")
+    sources = assets.linked_stylesheets([page], tmp_path, tmp_path / "manifest.json")
+    assert list(sources.values()) == ["all", "print"]
+    css = assets.combined_css(sources, tmp_path)
+    assert "@media print {\n.b { display: none; }" in css
+    assert ".a { color: red; }" in css and css.index(".a {") < css.index("@media print")
+    # an incremental build with no page to read remembers the media too
+    page.write_text("<html><head></head><body></body></html>", encoding="utf-8")
+    assert assets.linked_stylesheets([page], tmp_path, tmp_path / "manifest.json") == sources

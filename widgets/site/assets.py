@@ -76,6 +76,7 @@ _NOT_CONTENT = ("fontawesome.js", "thebe", "stemmer", "searchindex.js")
 
 _STYLESHEET = re.compile(r'[ \t]*<link\b[^>]*\brel="stylesheet"[^>]*>\n?')
 _HREF = re.compile(r'\bhref="([^"]+)"')
+_MEDIA = re.compile(r'\bmedia="([^"]*)"')
 _SCRIPT_SRC = re.compile(r'<script\b(?P<attrs>[^>]*?)\bsrc="(?P<src>[^"]+)"(?P<rest>[^>]*)>\s*</script>')
 _CSS_URL = re.compile(r"""url\(\s*(?P<q>['"]?)(?P<url>[^'")]+)(?P=q)\s*\)""")
 _FONT_FACE = re.compile(r"@font-face\s*{[^}]*}")
@@ -270,22 +271,26 @@ def _rebase_urls(css: str, source: Path, target_dir: Path) -> str:
     return _CSS_URL.sub(rebase, css)
 
 
-def linked_stylesheets(pages: list[Path], outdir: Path, manifest: Path) -> list[Path]:
-    """Every stylesheet the pages link, in page order. Pages an earlier build already rewrote
-    (an incremental build writes only changed pages) link the joined file instead: their
+def linked_stylesheets(pages: list[Path], outdir: Path, manifest: Path) -> dict[Path, str]:
+    """Every stylesheet the pages link, in page order, with the media it is linked for ("all"
+    unless the link says otherwise, e.g. the print style sheet). Pages an earlier build already
+    rewrote (an incremental build writes only changed pages) link the joined file instead: their
     sources are the ones the manifest (in the build's private doctree folder) remembers."""
-    order: list[Path] = []
+    order: dict[Path, str] = {}
     for page in pages:
         head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
         for link in _STYLESHEET.findall(head):
             href = _HREF.search(link)
             path = _local(page, href.group(1), outdir) if href else None
             if path and not _is_ours(path, outdir) and path not in order:
-                order.append(path)
+                media = _MEDIA.search(link)
+                order[path] = media.group(1).strip() if media else "all"
     if order:
-        manifest.write_text(json.dumps([_rel(p, outdir) for p in order], indent=1), encoding="utf-8")
+        manifest.write_text(json.dumps({_rel(p, outdir): m for p, m in order.items()}, indent=1),
+                            encoding="utf-8")
     elif manifest.exists():
-        order = [(outdir / p).resolve() for p in json.loads(manifest.read_text(encoding="utf-8"))]
+        remembered = json.loads(manifest.read_text(encoding="utf-8"))
+        order = {(outdir / p).resolve(): m for p, m in remembered.items()}
     return order
 
 
@@ -310,19 +315,24 @@ def _read_css(path: Path, target: Path, seen: set[Path]) -> str:
     return _rebase_urls(_IMPORT.sub(inline, path.read_text(encoding="utf-8")), path, target)
 
 
-def combined_css(order: list[Path], outdir: Path) -> str:
-    """The stylesheets ``order``, rebased to ``_static/tk``, then the pipeline's own rules.
+def combined_css(order: dict[Path, str] | list[Path], outdir: Path) -> str:
+    """The stylesheets ``order`` (path → media, or paths for all media), rebased to
+    ``_static/tk``, then the pipeline's own rules. A style sheet linked for some media only
+    (the print style sheet) keeps that limit as an ``@media`` block around its rules.
     (Each widget's CSS stays a file of its own, linked by the pages that show the widget: the
     widgets' stylesheets were written for the page of their widget, not for all pages.)"""
+    media_of = order if isinstance(order, dict) else dict.fromkeys(order, "all")
     target = (outdir / OUT).resolve()
     parts = []
     seen: set[Path] = set()
-    for path in order:
+    for path, media in media_of.items():
         if not path.exists():
             raise ExtensionError(f"Stilmallen {path.relative_to(outdir.resolve())} finns inte i bygget.")
         if path not in seen:
-            parts.append(f"/* {path.relative_to(outdir.resolve()).as_posix()} */\n"
-                         + _read_css(path, target, seen))
+            css = _read_css(path, target, seen)
+            if media not in ("", "all"):
+                css = f"@media {media} {{\n{css}\n}}"
+            parts.append(f"/* {path.relative_to(outdir.resolve()).as_posix()} */\n" + css)
     parts.append("/* widget placeholders and sized images (widgets/site/assets.py) */" + PIPELINE_CSS)
     return "\n".join(parts)
 
@@ -505,7 +515,7 @@ def build_assets(app: Sphinx, exception) -> None:
     pages = _pages(outdir)
     modules = write_modules(outdir)
     for stale in set(folder.glob("*.js")) - set(modules.values()):  # PurgeCSS reads the modules
-        stale.unlink()
+        stale.unlink(missing_ok=True)
     used = check_references(pages, outdir)
     sources = linked_stylesheets(pages, outdir, Path(app.doctreedir) / "tk-stylesheets.json")
     options = outdir / "_static" / "documentation_options.js"
@@ -527,7 +537,7 @@ def build_assets(app: Sphinx, exception) -> None:
         link_stylesheet(page, stylesheet)
     written = {p.resolve() for p in (stylesheet, *modules.values(), *fonts)}
     for stale in before - written:  # files of an earlier build that no page links any more
-        stale.unlink()
+        stale.unlink(missing_ok=True)
     logger.info(f"tk assets: {len(pages)} pages, {stylesheet.name} {len(css) // 1000} KB, "
                 f"{len(modules) // 2} widget modules, {time.perf_counter() - started:.1f} s")
 

@@ -290,7 +290,13 @@ function readAllAnswers(store, cardsByChapter) {
   return result;
 }
 
-/** Remove every self-test answer (and nothing else the course keeps) from `store`. */
+/** Where the site's "Fortsätt där du slutade" link points (book/_assets/tk-site.js): it points
+ * into the answers' history, so it goes with them. */
+const RESUME_KEY = "fortsatt";
+
+/** Remove every self-test answer and the place to resume from `store`, and nothing else the
+ * course keeps (the plan and the trust profile stay). */
 function clearAllAnswers(store) {
   for (const key of [...store.keys(ANSWERS_KEY), ...store.keys(LEGACY_ANSWERS_KEY)]) store.remove(key);
+  store.remove(RESUME_KEY);
 }

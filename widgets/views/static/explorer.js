@@ -306,7 +306,7 @@ export default {
     const tableBox = h("div", { class: "tk-table-wrap" });
     const details = h("details", { class: "tk-details" }, h("summary", { text: t("show_table") }), tableBox);
     const liveNote = h("p", { class: "tk-note tk-live", hidden: true });
-    const figure = h("figure", { class: "tk-figure", role: "group", "aria-labelledby": `${base}-caption` }, h("figcaption", { id: `${base}-caption`, class: "tk-caption", text: spec.caption }), chartBox);
+    const figure = h("figure", { class: "tk-figure", "aria-labelledby": `${base}-caption` }, h("figcaption", { id: `${base}-caption`, class: "tk-caption", text: spec.caption }), chartBox);
     const about = spec.about && spec.about.length ? h("details", { class: "tk-about" }, h("summary", { text: t("about_model") }), paragraphs(spec.about, "tk-about-text")) : null;
     const afterGuess = spec.after_guess && spec.after_guess.length ? h("div", { class: "tk-after-guess" }, paragraphs(spec.after_guess, "tk-after-text")) : null;
 

@@ -2,8 +2,8 @@
  * "Min översikt" (widgets.views.quiz.ProgressOverview): reads the learner's saved self-test
  * answers with the answer store (answers.js), re-graded against the current questions exactly
  * as each chapter does, and shows per chapter how many are answered, right on the first try
- * and right in the end. "Rensa mina svar" removes the self-test answers only (after asking);
- * the plan and the profile are cleared in their own chapters.
+ * and right in the end. "Rensa mina svar" removes the self-test answers and the place to resume
+ * (after asking); the plan and the profile are cleared in their own chapters.
  */
 
 export default {
