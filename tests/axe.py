@@ -10,6 +10,19 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+#: True when no colour transition is running (axe measures the colours shown, and the theme's
+#: colours fade over a moment after the mode changes).
+SETTLED_COLOURS = "() => document.getAnimations().every((a) => a.playState !== 'running')"
+
+
+def use_scheme(page, scheme: str) -> None:
+    """Switch the page to light or dark mode as the system setting does, and wait until the
+    theme has followed and its colours have settled."""
+    page.emulate_media(color_scheme=scheme)
+    page.wait_for_function("s => document.documentElement.dataset.theme === s", arg=scheme)
+    page.wait_for_function(SETTLED_COLOURS)
+
+
 def axe_version(page) -> str:
     return page.evaluate("axe.version")
 

@@ -13,10 +13,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = Path(os.environ.get("TILLITSKURSEN_SITE", ROOT / "_build" / "html"))
 
 
-def build_site(output: Path | None = None, config: Path | None = None) -> subprocess.CompletedProcess:
-    """Build the book with warnings as errors; into ``output``/_build/html if given."""
-    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT),
-               "-W", "--keep-going"]
+def build_site(output: Path | None = None, config: Path | None = None,
+               toc: Path | None = None) -> subprocess.CompletedProcess:
+    """Build the book into ``output``/_build/html if given, with warnings as errors unless
+    ``toc`` names a table of contents with only some of the pages (their links to the others
+    then warn)."""
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(ROOT)]
+    if toc is None:
+        command += ["-W", "--keep-going"]
+    else:
+        command += ["--toc", str(toc)]
     if output is not None:
         command += ["--path-output", str(output)]
     if config is not None:
