@@ -74,7 +74,7 @@ chromium: $(STAMP)
 	@tools/ensure-chromium.sh $(BIN)/python
 
 test: $(STAMP) chromium $(AXE) lint book
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadscope --durations=25
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup --durations=25
 
 notebooks: $(STAMP)
 	$(BIN)/python -m widgets.build.notebooks --jobs $(JOBS) $(NB)
