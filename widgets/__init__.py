@@ -4,30 +4,55 @@
     SelfTest.for_chapter("vad-ar-tillit")
 
 The layers, and the one direction of imports, are drawn in ``widgets/README.md``.
+
+The names below are imported when first used (PEP 562), so a tool such as
+``python -m widgets.content.questions`` or ``python -m widgets.build.check_data`` loads only
+what it needs (no numpy, matplotlib or ipywidgets for a data check), and running a submodule
+as a script does not import it twice.
 """
 
-from widgets.content.control_trust_table import load_table
-from widgets.content.profiles import combine_profiles, read_profile
-from widgets.figures.control_trust_table import for_display
-from widgets.figures.governance_chain import draw_chain
-from widgets.figures.group_profile import group_chart, show_group
-from widgets.figures.hallmark_cards import show_hallmark, show_overview
-from widgets.figures.tables import show_table
-from widgets.views import explorers
-from widgets.views.explorers import (
-    hidden_costs_model,
-    hidden_costs_studies,
-    repeated_trust_game,
-    selective_follow_up,
-    trust_spiral,
-)
-from widgets.views.plan import PersonalPlan
-from widgets.views.profile import Profile
-from widgets.views.quiz import ProgressOverview, SelfTest
+from __future__ import annotations
 
-__all__ = [
-    "PersonalPlan", "Profile", "ProgressOverview", "SelfTest", "combine_profiles", "draw_chain",
-    "explorers", "for_display", "group_chart", "hidden_costs_model", "hidden_costs_studies",
-    "load_table", "read_profile", "repeated_trust_game", "selective_follow_up", "show_group",
-    "show_hallmark", "show_overview", "show_table", "trust_spiral",
-]
+import importlib
+
+#: Public name → the module that defines it.
+_EXPORTS = {
+    "load_table": "widgets.content.control_trust_table",
+    "combine_profiles": "widgets.content.profiles",
+    "read_profile": "widgets.content.profiles",
+    "for_display": "widgets.figures.control_trust_table",
+    "draw_chain": "widgets.figures.governance_chain",
+    "group_chart": "widgets.figures.group_profile",
+    "show_group": "widgets.figures.group_profile",
+    "show_hallmark": "widgets.figures.hallmark_cards",
+    "show_overview": "widgets.figures.hallmark_cards",
+    "show_table": "widgets.figures.tables",
+    "hidden_costs_model": "widgets.views.explorers",
+    "hidden_costs_studies": "widgets.views.explorers",
+    "repeated_trust_game": "widgets.views.explorers",
+    "selective_follow_up": "widgets.views.explorers",
+    "trust_spiral": "widgets.views.explorers",
+    "PersonalPlan": "widgets.views.plan",
+    "Profile": "widgets.views.profile",
+    "ProgressOverview": "widgets.views.quiz",
+    "SelfTest": "widgets.views.quiz",
+}
+#: Public submodules.
+_MODULES = {"explorers": "widgets.views.explorers"}
+
+__all__ = sorted([*_EXPORTS, *_MODULES])
+
+
+def __getattr__(name: str):
+    if name in _MODULES:
+        value = importlib.import_module(_MODULES[name])
+    elif name in _EXPORTS:
+        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    else:
+        raise AttributeError(f"module 'widgets' has no attribute {name!r}")
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
