@@ -66,7 +66,8 @@ check: lint
 	$(BIN)/python -m widgets.build.check_data
 	$(BIN)/python -m pytest -m unit -n $(JOBS) -q tests/unit
 ifdef NB
-	$(BIN)/python -m widgets.build.notebooks --check $(NB)
+	@# nbval runs the chapter once and checks its text outputs and, after the last cell, that every
+	@# committed output (widget state, images) is current (tests/notebooks/nbval_freshness.py)
 	$(BIN)/python -m pytest -m notebooks -q -p no:cacheprovider --nbval --nbval-current-env $(NB)
 endif
 
@@ -74,7 +75,7 @@ chromium: $(STAMP)
 	@tools/ensure-chromium.sh $(BIN)/python
 
 test: $(STAMP) chromium $(AXE) lint book
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup --durations=25
+	$(BIN)/python -m pytest -n $(JOBS) --durations=25
 
 notebooks: $(STAMP)
 	$(BIN)/python -m widgets.build.notebooks --jobs $(JOBS) $(NB)

@@ -29,29 +29,10 @@ LAYERS = ("unit", "site", "browser", "notebooks", "kernel")
 TESTS = Path(__file__).resolve().parent
 
 
-def _shared_scope(item) -> str | None:
-    """The group a test must run in on one worker (``pytest -n 2 --dist loadgroup``): an nbval
-    cell with the other cells of its notebook (they share one kernel, in order); a test that
-    uses a module-scoped fixture (a build, a Lighthouse runner, PDF readers) with the rest of
-    its module, so the fixture is made once. Every other test goes to whichever worker is free,
-    so a large module of independent tests (one per page) is spread over the workers."""
-    path = Path(str(item.fspath))
-    if path.suffix == ".ipynb":
-        return path.name
-    fixtures = getattr(item, "_fixtureinfo", None)
-    for definitions in (fixtures.name2fixturedefs.values() if fixtures else ()):
-        if definitions and definitions[-1].scope in ("module", "class", "package"):
-            return item.nodeid.split("::", 1)[0]
-    return None
-
-
 def pytest_collection_modifyitems(config, items):
     """Mark each test by the layer (folder) it lives in; nbval's notebook cells are ``notebooks``.
-    Group the tests that must share a worker (see :func:`_shared_scope`)."""
+    (Which tests share a worker: the repository's root conftest.py.)"""
     for item in items:
-        group = _shared_scope(item)
-        if group is not None:
-            item.add_marker(pytest.mark.xdist_group(group))
         path = Path(str(item.fspath)).resolve()
         if path.suffix == ".ipynb":
             item.add_marker("notebooks")

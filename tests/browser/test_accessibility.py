@@ -9,6 +9,9 @@ from tests.quiz_driver import answer, right_response, wrong_response
 from widgets.content import course
 from widgets.content.questions import load_chapter, quiz_path
 
+#: Independent tests, one page each: spread over the workers (conftest.py).
+SPREAD_OVER_WORKERS = True
+
 
 @pytest.mark.parametrize("info", [p for p in course.pages() if quiz_path(p.slug).exists()],
                          ids=lambda p: p.slug)

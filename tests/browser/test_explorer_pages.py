@@ -10,6 +10,9 @@ from tests.helpers import chart_signature as _chart_signature
 from tests.helpers import settle
 from widgets.content import course
 
+#: Independent tests, one page each: spread over the workers (conftest.py).
+SPREAD_OVER_WORKERS = True
+
 PAGES = [p for p in course.pages()
          if p.is_notebook and "widgets.views.explorer.Explorer" in p.path.read_text()]
 CHAPTER_9 = "book/bestallare-och-utforare.html"

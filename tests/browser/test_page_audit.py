@@ -24,6 +24,9 @@ from tests import axe
 from tests.helpers import ROOT, settle
 from widgets.content import course
 
+#: Independent tests, one page each: spread over the workers (conftest.py).
+SPREAD_OVER_WORKERS = True
+
 PAGES = [p.html for p in course.pages()] + ["search.html?q=tillit", "genindex.html"]
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 ENGLISH_LANDMARK = re.compile(r'(navigation|region|dialog) "(Main|Page|Contents)"')

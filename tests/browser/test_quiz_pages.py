@@ -27,6 +27,9 @@ from tests.quiz_driver import (
 from widgets.content import course
 from widgets.content.questions import load_chapter, quiz_path
 
+#: Independent tests, one page each: spread over the workers (conftest.py).
+SPREAD_OVER_WORKERS = True
+
 QUIZ_PAGES = [p for p in course.pages() if quiz_path(p.slug).exists()]
 
 

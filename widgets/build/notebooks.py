@@ -154,6 +154,16 @@ def _short(line: str, limit: int = 160) -> str:
     return line if len(line) <= limit else f"{line[:limit]} … ({len(line)} tecken)"
 
 
+def difference(current: str, fresh: str) -> str | None:
+    """None when the committed text is the re-executed one, else a short diff (40 lines)."""
+    if fresh == current:
+        return None
+    diff = difflib.unified_diff(
+        current.splitlines(), fresh.splitlines(), "committed", "re-executed", lineterm="", n=1
+    )
+    return "\n".join(_short(line) for line in list(diff)[:40])
+
+
 def _run_one(args: tuple[str, bool]) -> tuple[str, str | None]:
     path_text, check = args
     path = Path(path_text)
@@ -164,12 +174,7 @@ def _run_one(args: tuple[str, bool]) -> tuple[str, str | None]:
                             f"{_ANSI.sub('', err.evalue)}") from None
     current = path.read_text(encoding="utf-8")
     if check:
-        if fresh == current:
-            return path_text, None
-        diff = difflib.unified_diff(
-            current.splitlines(), fresh.splitlines(), "committed", "re-executed", lineterm="", n=1
-        )
-        return path_text, "\n".join(_short(line) for line in list(diff)[:40])
+        return path_text, difference(current, fresh)
     if fresh != current:
         path.write_text(fresh, encoding="utf-8")
         return path_text, "updated"
