@@ -43,6 +43,21 @@ def test_the_file_names_its_source_and_keeps_the_possible_outlier(data):
     assert np.all(data.effort_controlled >= hc.MINIMUM)
 
 
+def test_the_file_holds_exactly_the_content_brief_s_pairs(data):
+    """The pairs come from the course's content brief (Appendix A), in the same order."""
+    import re
+
+    from widgets.paths import ROOT
+
+    brief = ROOT.parent / "shared" / "content-brief.md"
+    if not brief.exists():
+        pytest.skip(f"{brief} finns inte här (den finns i CI och i utvecklarnas miljö)")
+    raw = re.search(r"## Appendix A.*?```\n(.*?)\n```", brief.read_text(encoding="utf-8"), re.S)
+    pairs = [tuple(int(v) for v in pair.split(",")) for pair in raw.group(1).strip().split(";")]
+    assert pairs == list(zip(data.effort_controlled.tolist(), data.effort_trusted.tolist()))
+    assert "content-brief.md, Appendix A" in hc.DATA_FILE.read_text(encoding="utf-8")
+
+
 def test_group_summaries_are_computed_from_the_file(data):
     groups = hc.group_summaries(data)
     assert [g["key"] for g in groups] == ["all", "averse", "indifferent", "floor"]
