@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"FEL: {err}", file=sys.stderr)
         return 1
     for path in written:
-        print(f"  {path.name}: {path.stat().st_size / 1024:.0f} KB")
+        print(f"  {path.name}: {path.stat().st_size / 1000:.1f} KB")
     print(f"Skrev {len(written)} SCORM 1.2-paket i {out} på {time.perf_counter() - started:.1f} s.")
     return 0
 
