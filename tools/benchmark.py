@@ -296,7 +296,8 @@ def print_scorm_packages(site: Path) -> None:
     if not sizes:
         print("\nSCORM packages: none in the build (make book writes them)")
         return
-    print(f"\nSCORM 1.2 packages (KB, zip): {len(sizes)} packages, {kb(sum(sizes.values())).strip()} KB in all")
+    total = kb(sum(sizes.values())).strip()
+    print(f"\nSCORM 1.2 packages (KB, zip): {len(sizes)} packages, {total} KB in all")
     for name, size in sizes.items():
         print(f"  {name:48} {kb(size)}")
 

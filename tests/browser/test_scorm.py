@@ -156,7 +156,8 @@ def test_a_chapter_reports_every_checked_answer_and_comes_back_on_resume(open_lm
     page, log = open_lms()
     frame_locator, frame = launch(page, package, FIRST.html, start_data(package_dir, entry="ab-initio"))
 
-    assert frame_locator.locator('.tk-note[data-storage="platform"]').inner_text() == SCO_TEXTS["saved_platform"]
+    saved_where = frame_locator.locator('.tk-note[data-storage="platform"]')
+    assert saved_where.inner_text() == SCO_TEXTS["saved_platform"]
     assert cmi(page)["core"]["lesson_status"] == "incomplete", "opened: incomplete"
     assert [c[1] for c in calls(page, "LMSInitialize")] == [""]
 

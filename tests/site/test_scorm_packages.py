@@ -86,7 +86,8 @@ def test_the_manifest_is_valid_by_the_schemas_in_the_package_root(package):
     manifest = etree.parse(str(package / "imsmanifest.xml"))
     assert schema.validate(manifest), schema.error_log
     # and a broken one is caught by the same check
-    broken = etree.fromstring((package / "imsmanifest.xml").read_bytes().replace(b'scormtype="sco"', b'scormtype="x"'))
+    text = (package / "imsmanifest.xml").read_bytes()
+    broken = etree.fromstring(text.replace(b'scormtype="sco"', b'scormtype="x"'))
     assert not schema.validate(broken)
 
 
