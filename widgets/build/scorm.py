@@ -24,8 +24,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from widgets.build.scorm_manifest import SCHEMA_DIR, SCHEMA_FILES, Sco, manifest_errors, manifest_xml
-from widgets.build.scorm_page import css_loads, js_loads, package_page, page_loads, remote_urls_in
+from widgets.build.scorm_page import css_loads, js_loads, package_tree, page_loads, parsed, remote_urls_in
 from widgets.content import course
 from widgets.content.data_files import DataFileError, load_yaml
 from widgets.content.publication import CONFIG_FILE, publication
@@ -56,7 +58,7 @@ def mastery_score(config_file: Path = CONFIG_FILE) -> int:
     return value
 
 
-def files_loaded(site: Path, page: str, html: str) -> list[str]:
+def files_loaded(site: Path, page: str, html: str | BeautifulSoup) -> list[str]:
     """Every file the page loads, directly or through its stylesheets and modules, sorted."""
     pending = sorted(page_loads(html, page))
     seen: set[str] = set()
@@ -98,15 +100,16 @@ class PackagedPage:
 
 
 def packaged_page(site: Path, page: course.Page, mastery: int) -> PackagedPage:
-    html = (site / page.html).read_text(encoding="utf-8")
+    tree = parsed((site / page.html).read_text(encoding="utf-8"))
     settings = {"chapter": page.slug, "mastery": mastery, "texts": texts_for("scorm")}
     site_url = publication().site_url
-    packaged = package_page(html, page.html, site_url, settings)
-    elsewhere = [url for url in remote_urls_in(packaged, "html") if not url.startswith(site_url)]
+    package_tree(tree, page.html, site_url, settings)
+    elsewhere = [url for url in remote_urls_in(tree, "html") if not url.startswith(site_url)]
     if elsewhere:
         raise ValueError(f"{page.html} hämtar från en annan webbplats: {', '.join(elsewhere)}. "
                          "Ett paket får bara använda sina egna filer.")
-    return PackagedPage(page, packaged.encode("utf-8"), tuple(files_loaded(site, page.html, packaged)))
+    loads = files_loaded(site, page.html, tree)
+    return PackagedPage(page, str(tree).encode("utf-8"), tuple(loads))
 
 
 def build_package(site: Path, target: Path, identifier: str, title: str,

@@ -53,6 +53,11 @@ _JS_IMPORT = re.compile(r"""(?:\bimport|\bexport)\s*(?:[\w*{}\s,$]+\s*from\s*)?(
                         r"""|\bimport\(\s*(['"])(?P<dyn>[^'"\s]+)\3\s*\)""")
 
 
+def parsed(html: str | BeautifulSoup) -> BeautifulSoup:
+    """A page's tree (parsed once; the functions here take either the text or the tree)."""
+    return html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
+
+
 def is_remote(url: str) -> bool:
     """A URL with a scheme or host (it leaves the package), not a relative path or a fragment."""
     parts = urlsplit(url.strip())
@@ -91,11 +96,11 @@ def _module_files(state_text: str) -> set[str]:
     return found
 
 
-def page_loads(html: str, page: str) -> set[str]:
+def page_loads(html: str | BeautifulSoup, page: str) -> set[str]:
     """Site-relative paths of every file the page at ``page`` (e.g. ``book/x.html``) loads:
     stylesheets, scripts, preloads, icons, images (src and srcset), inline styles' url() and
     the widget modules its widget state names. Not what those files load in turn."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parsed(html)
     found: set[str] = set()
     for tag, attributes in LOADING_ATTRIBUTES.items():
         for element in soup.find_all(tag):
@@ -134,7 +139,7 @@ def js_loads(js: str, path: str) -> set[str]:
     return found
 
 
-def remote_urls_in(text: str, kind: str) -> list[str]:
+def remote_urls_in(text: str | BeautifulSoup, kind: str) -> list[str]:
     """Absolute URLs a file of ``kind`` ("html", "css", "js") would load or link to: for HTML
     the loading attributes and every href/action/formaction, for CSS url() and @import, for
     JavaScript its import specifiers. (What a package test checks; URLs in comments and licence
@@ -144,7 +149,7 @@ def remote_urls_in(text: str, kind: str) -> list[str]:
     elif kind == "js":
         urls = [m["url"] or m["dyn"] for m in _JS_IMPORT.finditer(text)]
     else:
-        soup = BeautifulSoup(text, "html.parser")
+        soup = parsed(text)
         urls = []
         for element in soup.find_all(True):
             for attribute in ("href", "src", "srcset", "action", "formaction", "poster", "data", "content"):
@@ -169,7 +174,11 @@ def _site_link(href: str, page: str, site_url: str) -> str:
 
 def package_page(html: str, page: str, site_url: str, settings: dict) -> str:
     """The page at ``page`` as it goes into a package (see the module's docstring)."""
-    soup = BeautifulSoup(html, "html.parser")
+    return str(package_tree(parsed(html), page, site_url, settings))
+
+
+def package_tree(soup: BeautifulSoup, page: str, site_url: str, settings: dict) -> BeautifulSoup:
+    """:func:`package_page` on a parsed page (changed in place and returned)."""
     for link in soup.find_all("link"):
         rels = {r.lower() for r in (link.get("rel") or [])}
         if rels & DROPPED_LINK_RELS:
@@ -215,4 +224,4 @@ def package_page(html: str, page: str, site_url: str, settings: dict) -> str:
     settings_script = soup.new_tag("script", attrs={"type": "application/json", "id": SETTINGS_ID})
     settings_script.string = json.dumps(settings, ensure_ascii=False).replace("<", "\\u003c")
     (soup.head or soup).append(settings_script)
-    return str(soup)
+    return soup
