@@ -304,3 +304,25 @@ def test_a_platform_that_answers_with_errors_leaves_the_chapter_working(open_lms
     stored = frame.evaluate("k => localStorage.getItem(k)", f"tillitskursen:v1:answers:{FIRST.slug}")
     assert {q.id for q in graded[:2]} <= set(json.loads(stored)["q"])
     assert [e for e in log.errors if "scorm" not in e] == [] and log.external == []
+
+
+def test_explorers_do_not_report(open_lms, lms):
+    package = scorm.COURSE_PACKAGE.removesuffix(".zip")
+    package_dir = lms[1] / package
+    resources = ET.parse(package_dir / "imsmanifest.xml").iter(f"{{{IMSCP}}}resource")
+    with_explorer = [r.get("href") for r in resources
+                     if any(f.get("href").startswith("_static/tk/explorer.") for f in r)]
+    assert with_explorer, "some chapter has an explorer"
+    page, log = open_lms()
+    frame_locator, frame = launch(page, package, with_explorer[0], start_data(package_dir, entry="ab-initio"))
+    slider = frame_locator.locator(".tk-explorer input[type=range]:visible").first
+    slider.wait_for()
+    before = page.evaluate("window.calls.length")
+    value = slider.input_value()
+    slider.press("ArrowRight")
+    slider.press("ArrowRight")
+    assert slider.input_value() != value, "the explorer moved"
+    for button in frame_locator.locator(".tk-explorer button:visible").all()[:2]:
+        button.click()
+    assert page.evaluate("n => window.calls.slice(n)", before) == [], "an explorer called the LMS"
+    assert log.errors == [] and log.external == []
