@@ -18,6 +18,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from tests import axe
 from tests.conftest import _page_opener
 from tests.quiz_driver import QUIZ, answer, retry, right_response, squash, wrong_response
 from widgets.build import scorm
@@ -94,8 +95,8 @@ def open_lms(browser, lms):
     contexts = []
     opener = _page_opener(browser, lms[0], contexts)
 
-    def _open():
-        return opener("lms.html", service_workers="block")
+    def _open(**options):
+        return opener("lms.html", service_workers="block", **options)
 
     yield _open
     for context in contexts:
@@ -325,4 +326,38 @@ def test_explorers_do_not_report(open_lms, lms):
     for button in frame_locator.locator(".tk-explorer button:visible").all()[:2]:
         button.click()
     assert page.evaluate("n => window.calls.slice(n)", before) == [], "an explorer called the LMS"
+    assert log.errors == [] and log.external == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_packaged_chapter_with_its_notices_has_no_axe_violations(open_lms, lms, scheme):
+    package = scorm.package_name(FIRST.slug).removesuffix(".zip")
+    package_dir = lms[1] / package
+    page, log = open_lms(color_scheme=scheme)
+    frame_locator, frame = launch(page, package, FIRST.html, start_data(package_dir, entry="ab-initio"),
+                                  {"LMSCommit": "false"})
+    q = next(q for q in load_chapter(FIRST.slug).questions if q.graded)
+    answer(frame, fieldset(frame_locator, q), q, wrong_response(q))
+    assert frame_locator.locator(".tk-platform-note").inner_text() == SCO_TEXTS["platform_error"]
+    found = axe.violations(frame)
+    assert found == [], f"{FIRST.html} in a package ({scheme}):\n{axe.describe(found)}"
+
+
+def test_a_page_without_the_package_settings_never_reports(open_lms, lms):
+    """The public site's page in a platform's frame (no <script id="tk-scorm">): nothing is sent."""
+    package = scorm.package_name(FIRST.slug).removesuffix(".zip")
+    package_dir = lms[1] / package
+    html = (package_dir / FIRST.html).read_text(encoding="utf-8")
+    plain = re.sub(r'<script id="tk-scorm" type="application/json">.*?</script>|'
+                   r'<script type="application/json" id="tk-scorm">.*?</script>', "", html, flags=re.S)
+    assert plain != html
+    (package_dir / "book" / "plain.html").write_text(plain, encoding="utf-8")
+    page, log = open_lms()
+    start = start_data(package_dir, entry="ab-initio")
+    frame_locator, frame = launch(page, package, "book/plain.html", start)
+    q = next(q for q in load_chapter(FIRST.slug).questions if q.graded)
+    answer(frame, fieldset(frame_locator, q), q, right_response(q))
+    assert page.evaluate("window.calls") == []
+    assert frame_locator.locator('.tk-note[data-storage="ok"]').inner_text() == QUIZ["saved_locally"]
+    assert frame_locator.locator(".tk-platform-note").count() == 0
     assert log.errors == [] and log.external == []
