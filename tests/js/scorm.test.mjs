@@ -90,6 +90,11 @@ test("scorm: a call that throws, returns false or leaves an error code is report
   assert.equal(lms.call("LMSCommit", ""), null);
   assert.deepEqual(problems, ["error"]);
 
+  // an optional element the platform does not have is no error
+  const partial = scormConnection({ LMSGetValue: () => "", LMSGetLastError: () => "401" }, () => problems.push("optional"));
+  assert.equal(partial.optional("cmi.student_data.mastery_score"), null);
+  assert.deepEqual(problems, ["error"]);
+
   const coded = scormConnection({ LMSGetValue: () => "", LMSGetLastError: () => "101" }, () => problems.push("coded"));
   assert.equal(coded.get("cmi.suspend_data"), null);
   assert.deepEqual(problems, ["error", "coded"]);

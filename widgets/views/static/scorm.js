@@ -115,23 +115,28 @@ function scormConnection(api, onError) {
     }
   }
   function call(name, ...args) {
+    return guarded(false, name, ...args);
+  }
+  /** A call; `quiet` for an element the platform need not have (no notice when it has not). */
+  function guarded(quiet, name, ...args) {
+    const report = quiet ? () => {} : fail;
     let result;
     try {
       result = api[name](...args);
     } catch (err) {
-      fail(name, err);
+      report(name, err);
       return null;
     }
     if (name !== "LMSGetValue") {
       if (String(result) !== "true") {
-        fail(`${name}(${args[0] ?? ""})`, errorCode());
+        report(`${name}(${args[0] ?? ""})`, errorCode());
         return null;
       }
       return result;
     }
     const code = errorCode();
     if (code !== "0" && code !== "") {
-      fail(`${name}(${args[0]})`, code);
+      report(`${name}(${args[0]})`, code);
       return null;
     }
     return result === null || result === undefined ? "" : String(result);
@@ -139,6 +144,8 @@ function scormConnection(api, onError) {
   return {
     call,
     get: (element) => call("LMSGetValue", element),
+    /** An optional element's value, or null: a platform without it is no error. */
+    optional: (element) => guarded(true, "LMSGetValue", element),
     set: (element, value) => call("LMSSetValue", element, String(value)),
   };
 }
@@ -163,7 +170,7 @@ function openChapterAnswers(store, chapter, cards, win = window) {
   const started = Date.now();
   const ok = lms.call("LMSInitialize", "") !== null;
   const review = ok && lms.get("cmi.core.lesson_mode") === "review";
-  const mastery = Number.parseFloat(ok ? lms.get("cmi.student_data.mastery_score") : "");
+  const mastery = Number.parseFloat(ok ? lms.optional("cmi.student_data.mastery_score") : "");
   const passMark = Number.isFinite(mastery) ? mastery : Number(settings.mastery);
   let finished = !ok;
 
