@@ -45,6 +45,7 @@ from playwright.sync_api import sync_playwright
 
 from widgets.build.browser import CHROMIUM_ARGS, block_other_hosts, chromium_path, serve, settle
 from widgets.build.lighthouse import RESOURCE_TYPES, Lighthouse
+from widgets.build.scorm import package_sizes
 from widgets.content import course
 from widgets.paths import ROOT
 
@@ -289,6 +290,18 @@ def print_lighthouse(results: dict[str, dict], pages: list[str]) -> None:
               f"(goal ≤ {CLS_GOAL}): {'all goals met' if ok else 'NOT met'}")
 
 
+def print_scorm_packages(site: Path) -> None:
+    """The SCORM 1.2 packages' sizes (make book writes them; widgets.build.scorm)."""
+    sizes = package_sizes(site / "scorm")
+    if not sizes:
+        print("\nSCORM packages: none in the build (make book writes them)")
+        return
+    total = kb(sum(sizes.values())).strip()
+    print(f"\nSCORM 1.2 packages (KB, zip): {len(sizes)} packages, {total} KB in all")
+    for name, size in sizes.items():
+        print(f"  {name:48} {kb(size)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=SITE)
@@ -305,6 +318,7 @@ def main() -> int:
         return 1
     print(f"Tillitskursen benchmark, {time.strftime('%Y-%m-%d')}, {platform.node()}: "
           f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.machine()}")
+    print_scorm_packages(args.site)
     pages = [p.html for p in course.pages()] + ["search.html"]
     if args.lighthouse:
         sites = {"före": args.baseline, "efter": args.site} if args.baseline else {"nu": args.site}

@@ -23,6 +23,7 @@ WIDGETS = ROOT / "widgets"
 MODULES: dict[Path, tuple[str, ...]] = {
     STATIC / "common.js": ("common",),
     STATIC / "quiz.js": ("common", "quiz"),
+    STATIC / "scorm.js": ("scorm",),
     STATIC / "overview.js": ("common", "quiz", "overview"),
     STATIC / "plan.js": ("common", "plan"),
     STATIC / "profile.js": ("common", "profile"),

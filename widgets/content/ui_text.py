@@ -114,6 +114,19 @@ TEXTS: dict[str, dict[str, str]] = {
             "Ladda om sidan eller läs kapitlet som PDF."
         ),
     },
+    "scorm": {
+        # A chapter in a SCORM 1.2 package (static/scorm.js); widgets.build.scorm puts this
+        # section in each packaged page.
+        "saved_platform": "Dina svar och ditt resultat sparas i lärplattformen.",
+        "saved_not_platform": "Dina svar sparas bara i den här webbläsaren.",
+        "platform_error": (
+            "Lärplattformen tog inte emot ditt resultat. Dina svar finns kvar i den här "
+            "webbläsaren. Säg till din lärare om felet finns kvar."
+        ),
+        "platform_too_long": (
+            "Dina svar får inte plats i lärplattformen. De finns kvar i den här webbläsaren."
+        ),
+    },
     "explorer": {
         "show_table": "Visa siffrorna som tabell",
         "table_caption": "Siffrorna bakom diagrammet",

@@ -30,9 +30,10 @@ from widgets.paths import STATIC
 t = texts_for("notebook")
 
 #: Shared files a widget's module needs besides common.js, in the order they go in front of it.
-#: ``answers.js`` is the answer store: the self-test and *Min översikt* count with it.
+#: ``answers.js`` is the answer store: the self-test and *Min översikt* count with it;
+#: ``scorm.js`` lets the self-test report to a learning platform (SCORM 1.2 packages).
 SHARED_PARTS: dict[str, tuple[str, ...]] = {
-    "quiz": ("answers",),
+    "quiz": ("answers", "scorm"),
     "overview": ("answers",),
 }
 

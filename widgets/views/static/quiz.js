@@ -322,7 +322,8 @@ export default {
     const chapter = model.get("chapter");
     const questions = model.get("questions") || [];
     const store = openStore();
-    const saved = openAnswers(store, chapter, questions);
+    // openAnswers(), and in a SCORM package also the platform's copy and report() (scorm.js)
+    const saved = openChapterAnswers(store, chapter, questions);
     const records = saved.records;
     const graded = questions.filter((q) => q.graded);
     const hasReflection = questions.some((q) => !q.graded);
@@ -331,7 +332,10 @@ export default {
     const notes = h(
       "div",
       { class: "tk-notes" },
-      h("p", { class: "tk-note", text: t(store.available ? "saved_locally" : "storage_unavailable"), "data-storage": store.available ? "ok" : "unavailable" }),
+      saved.platform
+        ? h("p", { class: "tk-note", text: saved.platform.savedText, "data-storage": "platform" })
+        : h("p", { class: "tk-note", text: t(store.available ? "saved_locally" : "storage_unavailable"), "data-storage": store.available ? "ok" : "unavailable" }),
+      saved.platform ? saved.platform.notice : null,
       storeNotes(saved.notes, t)
     );
     const views = questions.map((q, i) => questionView(q, i, questions.length, t, chapter));
@@ -385,6 +389,7 @@ export default {
 
     function save() {
       saved.save();
+      saved.report();
       const counts = showScore();
       sync(model, { answers: plainRecords(), score: counts.right, first_right: counts.firstRight, answered: counts.answered });
     }
