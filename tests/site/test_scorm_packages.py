@@ -151,6 +151,7 @@ def test_nothing_in_a_package_comes_from_another_host_or_the_site(package):
             assert url.startswith(site_url) and url in clicked, f"{file.name}: {url}"
         for anchor in soup.find_all("a", href=lambda h: h and h.startswith(site_url)):
             assert anchor.get("target") == "_blank", anchor
+            assert anchor.find(class_="tk-visually-hidden"), f"{file.name}: says no new tab: {anchor}"
 
 
 def test_each_page_carries_its_chapter_and_the_mastery_score(package):

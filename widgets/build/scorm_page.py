@@ -23,6 +23,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
+from widgets.content.ui_text import TEXTS
 from widgets.views.esm import MODULE_REFERENCE
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -177,6 +178,15 @@ def package_page(html: str, page: str, site_url: str, settings: dict) -> str:
     return str(package_tree(parsed(html), page, site_url, settings))
 
 
+def _open_in_new_tab(soup: BeautifulSoup, anchor) -> None:
+    """A link out of the package opens the published site in a new tab, and says so to a screen
+    reader (the platform's window stays where the learner was)."""
+    anchor["target"], anchor["rel"] = "_blank", "noopener"
+    note = soup.new_tag("span", attrs={"class": "tk-visually-hidden"})
+    note.string = " " + TEXTS["scorm"]["new_tab"]
+    anchor.append(note)
+
+
 def package_tree(soup: BeautifulSoup, page: str, site_url: str, settings: dict) -> BeautifulSoup:
     """:func:`package_page` on a parsed page (changed in place and returned)."""
     for link in soup.find_all("link"):
@@ -195,7 +205,7 @@ def package_tree(soup: BeautifulSoup, page: str, site_url: str, settings: dict) 
             continue
         if is_remote(href):
             if href.startswith(site_url):
-                anchor["target"], anchor["rel"] = "_blank", "noopener"
+                _open_in_new_tab(soup, anchor)
                 continue
             item = anchor.find_parent("li")
             if item is not None and item.find_parent(class_="dropdown-menu") is not None:
@@ -211,7 +221,7 @@ def package_tree(soup: BeautifulSoup, page: str, site_url: str, settings: dict) 
             anchor["href"] = f"#{fragment}" if fragment else "#"
             continue
         anchor["href"] = _site_link(href, page, site_url)
-        anchor["target"], anchor["rel"] = "_blank", "noopener"
+        _open_in_new_tab(soup, anchor)
     # a header dropdown left without entries goes too
     for menu in soup.select(".dropdown-menu"):
         if not menu.find("li"):

@@ -126,6 +126,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "platform_too_long": (
             "Dina svar får inte plats i lärplattformen. De finns kvar i den här webbläsaren."
         ),
+        # said after a link that leaves the package for the published site (build/scorm_page.py)
+        "new_tab": "(öppnas i en ny flik)",
     },
     "explorer": {
         "show_table": "Visa siffrorna som tabell",
