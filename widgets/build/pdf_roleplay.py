@@ -39,21 +39,22 @@ PACK_CSS = """
 .tk-pdf .bd-article h3 { font-size: 12.5pt; margin: 4mm 0 2mm; }
 @page pack-sheet { margin: 0; @bottom-center { content: none; } }
 .tk-pack-sheet { page: pack-sheet; break-before: page; break-after: page; height: 296mm;
-  display: flex; flex-direction: column; margin: 0; padding: 0; overflow: hidden; }
-.tk-pack-half { box-sizing: border-box; height: 148mm; flex: 0 0 148mm; padding: 10mm 16mm 6mm;
+  display: flex; flex-direction: column; margin: 0; padding: 0; overflow: hidden; position: relative; }
+.tk-pdf .bd-article h2.tk-pack-label { position: absolute; top: 3mm; left: 16mm; margin: 0;
+  font-size: 8pt; font-weight: 400; color: #333; }
+.tk-pack-half { box-sizing: border-box; height: 148mm; flex: 0 0 148mm; padding: 9mm 16mm 8mm;
   overflow: hidden; position: relative; }
 .tk-pack-cut { flex: 0 0 0; border-top: 1px dashed #000; position: relative; }
 .tk-pack-cut span, .tk-pack-fold span { position: absolute; right: 16mm; top: -2.2mm; background: #fff;
   padding: 0 2mm; font-size: 8pt; line-height: 4mm; }
 .tk-pack-fold { flex: 0 0 0; border-top: 1px solid #000; position: relative; }
-.tk-pack-top { font-size: 8pt; margin: 0 0 2mm; color: #333; }
-.tk-pdf .bd-article .tk-pack-card h3 { font-size: 16pt; margin: 0 0 1.5mm; }
+.tk-pdf .bd-article .tk-pack-card h3 { font-size: 14pt; margin: 0 0 1.5mm; }
 .tk-pack-card .tk-pack-extra { font-size: 9pt; margin: 0 0 2mm; font-style: italic; }
 .tk-pdf .bd-article .tk-pack-card p,
-.tk-pdf .bd-article .tk-pack-card li { font-size: 10.5pt; line-height: 1.3; }
+.tk-pdf .bd-article .tk-pack-card li { font-size: 10pt; line-height: 1.28; }
 .tk-pack-card p { margin: 0 0 2mm; }
 .tk-pack-card dl { margin: 0; }
-.tk-pack-card dt { font-weight: 700; font-size: 10.5pt; margin: 2mm 0 0.5mm; }
+.tk-pack-card dt { font-weight: 700; font-size: 10pt; margin: 1.6mm 0 0.3mm; }
 .tk-pack-card dd { margin: 0; }
 .tk-pack-card dd p { margin: 0; }
 .tk-pack-card ul { margin: 0; padding-left: 5mm; }
@@ -135,7 +136,6 @@ def role_card(play: RolePlay, role: Role) -> str:
              if role.from_size > play.min_size else "")
     return (f'<section class="tk-pack-half tk-pack-card" id="rollkort-{_e(role.id)}" '
             f'aria-labelledby="rollkort-{_e(role.id)}-rubrik">'
-            f'<p class="tk-pack-top">{_e(t["card_top"].format(title=play.title))}</p>'
             f'<h3 id="rollkort-{_e(role.id)}-rubrik">'
             f'{_e(t["role_heading"].format(heading=role.heading))}</h3>'
             f'{extra}<p>{to_html(role.you_are)}</p><dl>{items}</dl></section>')
@@ -146,11 +146,11 @@ def _pairs(items: list) -> list[list]:
 
 
 def card_sheets(play: RolePlay) -> str:
-    """Two role cards per sheet, a cut line between them; the section heading is for the
-    outline and a screen reader only (the cards fill the paper)."""
+    """Two role cards per sheet, a cut line between them; the section heading is a small
+    label in the top margin of the first sheet (the cards fill the paper)."""
     sheets = []
     for number, pair in enumerate(_pairs(list(play.roles))):
-        heading = (f'<h2 class="tk-pack-hidden" id="rollkort">{_e(t["cards_heading"])}</h2>'
+        heading = (f'<h2 class="tk-pack-label" id="rollkort">{_e(t["cards_heading"])}</h2>'
                    if number == 0 else "")
         cut = f'<div class="tk-pack-cut"><span>{_e(t["cut"])}</span></div>'
         sheets.append(f'<div class="tk-pack-sheet">{heading}'
@@ -180,7 +180,7 @@ def name_tent(role: Role, first: bool) -> str:
     title = f'<p class="tk-pack-tent-title">{_e(role.title)}</p>' if role.title else ""
     name = (f'<p class="tk-pack-tent-name" style="font-size: {tent_font_size(role.name)}pt">'
             f'{_e(role.name)}</p>{title}')
-    heading = (f'<h2 class="tk-pack-hidden" id="namnskyltar">{_e(t["tents_heading"])}</h2>'
+    heading = (f'<h2 class="tk-pack-label" id="namnskyltar">{_e(t["tents_heading"])}</h2>'
                if first else "")
     return (f'<div class="tk-pack-sheet tk-pack-tents" id="namnskylt-{_e(role.id)}">{heading}'
             f'<div class="tk-pack-half tk-pack-tent tk-pack-upside-down" aria-hidden="true">{name}</div>'

@@ -340,7 +340,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "scenario_heading": "Scenario",
         "task_heading": "Er uppgift",
         "cards_heading": "Rollkort",
-        "card_top": "Rollkort · {title}",
         "cut": "Klipp här",
         "proposal_heading": "Gruppens förslag",
         "group_names": "Gruppens deltagare:",
