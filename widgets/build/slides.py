@@ -138,9 +138,9 @@ def _notes(paragraphs: list[Tag]) -> str:
 def first_sentence(tag: Tag) -> str:
     """The first sentence of a list item (the words up to the first full stop that ends a
     sentence), as plain text."""
-    text = " ".join(tag.get_text(" ").split())
+    text = " ".join(tag.get_text().split())
     match = re.match(r"(.+?[.!?])(\s|$)", text)
-    return (match.group(1) if match else text).replace(" ,", ",").replace(" .", ".")
+    return match.group(1) if match else text
 
 
 def chapter_name(slug: str) -> str:
