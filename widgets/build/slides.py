@@ -151,6 +151,35 @@ def chapter_name(slug: str) -> str:
     return title
 
 
+def _lead_list(listing: Tag) -> str:
+    """The list with only the first sentence of each item."""
+    items = "".join(f"<li>{html.escape(first_sentence(li))}</li>"
+                    for li in listing.find_all("li", recursive=False))
+    return f"<{listing.name}>{items}</{listing.name}>"
+
+
+def _figure(section: Tag, deck: Deck, number: int, slide: SectionSlide) -> tuple[str, str]:
+    """The section's first figure: its image (the same file as on the page: a deck lies as
+    deep in the site as a chapter, so the image's relative address stays) with its text
+    alternative; its caption and the section's paragraphs go to the notes."""
+    image = section.find("img")
+    if image is None or not image.get("alt"):
+        raise BuildError(
+            f"Bildspelet '{deck.id}', bild {number}: avsnittet '{slide.source.section}' har ingen "
+            f"bild med alternativ text ({SLIDES_FILE.relative_to(ROOT)}, rad {slide.source.line}).")
+    src = image["src"]
+    if not src.startswith("../") or "//" in src:
+        raise BuildError(f"Bildspelet '{deck.id}', bild {number}: bilden {src} ligger inte på webbplatsen.")
+    body = (f'<figure><img src="{html.escape(src)}" alt="{html.escape(image["alt"])}" '
+            f'class="tk-slide-figure"></figure>')
+    listing = section.find(["ul", "ol"], recursive=False)
+    if listing is not None:   # the list that explains the figure, beside it, as in list-lead
+        body = f'<div class="tk-slide-beside">{body}{_lead_list(listing)}</div>'
+    caption = section.find("figcaption")
+    notes = (clean(caption) if caption else "") + _notes(_paragraphs(section))
+    return body, notes
+
+
 def section_slide(site: Path, slide: SectionSlide, deck: Deck, number: int) -> Slide:
     src = slide.source
     article = _article(site, course.page(src.page).html)
@@ -171,6 +200,8 @@ def section_slide(site: Path, slide: SectionSlide, deck: Deck, number: int) -> S
             items.append(f"<li>{html.escape(sub_heading)}</li>")
             notes += f"<p><strong>{html.escape(sub_heading)}.</strong></p>{_notes(_paragraphs(sub))}"
         body = f"<ul>{''.join(items)}</ul>"
+    elif slide.show == "figure":
+        body, notes = _figure(section, deck, number, slide)
     else:
         wanted = {"list": ["ul", "ol"], "list-lead": ["ul", "ol"], "quote": ["blockquote"]}[slide.show]
         found = section.find(wanted, recursive=False)
@@ -180,9 +211,7 @@ def section_slide(site: Path, slide: SectionSlide, deck: Deck, number: int) -> S
                 f"{course.page(src.page).html} har ingen {'citat' if slide.show == 'quote' else 'lista'} "
                 f"({SLIDES_FILE.relative_to(ROOT)}, rad {src.line}). Välj en annan 'show:'.")
         if slide.show == "list-lead":   # the first sentence of each item; the whole list in the notes
-            body = (f"<{found.name}>" + "".join(f"<li>{html.escape(first_sentence(li))}</li>"
-                                                 for li in found.find_all("li", recursive=False))
-                    + f"</{found.name}>")
+            body = _lead_list(found)
             notes = _notes(_paragraphs(section))
         else:
             body = clean(found)

@@ -20,7 +20,7 @@ from widgets.paths import DATA
 
 SLIDES_FILE = DATA / "bildspel.yml"
 #: What a slide shows of a page's section.
-SHOWS = ("list", "list-lead", "subsections", "quote")
+SHOWS = ("list", "list-lead", "subsections", "quote", "figure")
 #: The parts of ``data/`` a slide can show, and the parts of the role-play.
 DATA_SOURCES = ("kannetecken", "rollspel", "plan", "kapitel")
 ROLEPLAY_PARTS = ("scenario", "task", "groups", "timings", "observer", "report")
