@@ -22,14 +22,12 @@ PDF, or to the published site (``html.baseurl`` in ``_config.yml``).
 
 from __future__ import annotations
 
-import argparse
 import html
 import io
 import os
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -40,7 +38,7 @@ from babel.dates import format_date
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from widgets.build import pdf_inspect
+from widgets.build import pdf_inspect, site_cli
 from widgets.build.pdf_compose import Document, MissingSection, Snapshot, page_css, text_of
 from widgets.build.pdf_finish import LabelRange, Metadata, finish
 from widgets.build.pdf_print import BuildError, Printed, PrinterPool
@@ -372,28 +370,18 @@ def build(site: Path) -> list[Path]:
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "_build" / "html")
-    args = parser.parse_args(argv)
-    if not (args.site / "index.html").exists():
-        print(f"Hittar ingen byggd webbplats i {args.site}. Kör 'make book' först.", file=sys.stderr)
-        return 1
-    start = time.perf_counter()
-    try:
-        written = build(args.site)
-    except BuildError as err:
-        print(f"FEL: {err}", file=sys.stderr)
-        return 1
-    seconds = time.perf_counter() - start
+def report(site: Path, written: list[Path], seconds: float) -> None:
     size = sum(p.stat().st_size for p in written) / 1e6
     print(f"{'PDF':<36} {'sidor':>5} {'taggad':>6} {'bokm.':>5} {'interna':>7} {'externa':>7} {'kB':>6}")
     for path in written:
         f = pdf_inspect.facts(path)
         print(f"{f['file']:<36} {f['pages']:>5} {'ja' if f['tagged'] else 'NEJ':>6} {f['outline']:>5} "
               f"{f['internal']:>7} {f['external']:>7} {f['kb']:>6}")
-    print(f"Skrev {len(written)} PDF-filer ({size:.1f} MB) i {args.site / 'pdf'} på {seconds:.0f} s.")
-    return 0
+    print(f"Skrev {len(written)} PDF-filer ({size:.1f} MB) i {site / 'pdf'} på {seconds:.0f} s.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    return site_cli.run(argv, __doc__.splitlines()[0], build, report, (BuildError,))
 
 
 if __name__ == "__main__":

@@ -21,19 +21,18 @@ font), so they print and project with the reader's own sans-serif font.
 
 from __future__ import annotations
 
-import argparse
 import html
 import json
 import re
 import shutil
 import sys
-import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
+from widgets.build import site_cli
 from widgets.build.pdf_compose import text_of
 from widgets.content import course
 from widgets.content.hallmarks import load_hallmarks
@@ -385,23 +384,14 @@ def build(site: Path) -> list[Path]:
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "_build" / "html")
-    args = parser.parse_args(argv)
-    if not (args.site / "index.html").exists():
-        print(f"Hittar ingen byggd webbplats i {args.site}. Kör 'make book' först.", file=sys.stderr)
-        return 1
-    start = time.perf_counter()
-    try:
-        written = build(args.site)
-    except BuildError as err:
-        print(f"FEL: {err}", file=sys.stderr)
-        return 1
-    size = sum(p.stat().st_size for p in (args.site / OUT).rglob("*") if p.is_file()) / 1e3
+def report(site: Path, written: list[Path], seconds: float) -> None:
+    size = sum(p.stat().st_size for p in (site / OUT).rglob("*") if p.is_file()) / 1e3
     print(f"Skrev {len(written)} sidor med bildspel ({size:.0f} kB med reveal.js) i "
-          f"{args.site / OUT} på {time.perf_counter() - start:.1f} s.")
-    return 0
+          f"{site / OUT} på {seconds:.1f} s.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    return site_cli.run(argv, __doc__.splitlines()[0], build, report, (BuildError,))
 
 
 if __name__ == "__main__":
