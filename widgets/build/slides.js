@@ -1,7 +1,7 @@
 // The workshop's slide decks (widgets.build.slides): start reveal.js with the speaker notes,
 // give its controls Swedish names, and keep the slides that are not shown out of the tab
 // order and the accessibility tree (reveal only hides them with aria-hidden).
-/* global Reveal, RevealNotes */
+/* global Reveal, RevealNotes, document */
 (function () {
   "use strict";
   const labels = JSON.parse(document.body.dataset.labels || "{}");
