@@ -15,8 +15,9 @@ A slide's words are the course's own: the section of a built page that the data 
 (its first list, its subsection headings or its first quote on the slide, its paragraphs in
 the notes), or texts from ``data/`` (the hallmarks, the role-play, the plan's questions, the
 chapters). Nothing is typed in here, and nothing is loaded from another host: the decks use
-reveal's layout (``reveal.css``) but not its themes (the default theme embeds a 575 kB web
-font), so they print and project with the reader's own sans-serif font.
+reveal's layout (``reveal.css``) but none of its themes (in reveal.js 6.0.2 eight of the 14
+import Google Fonts from a CDN, and the default, ``white.css``, embeds Source Sans Pro as a
+575 kB data URL), so they project and print with the computer's own sans-serif font.
 """
 
 from __future__ import annotations
