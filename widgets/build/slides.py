@@ -176,7 +176,8 @@ def _figure(section: Tag, deck: Deck, number: int, slide: SectionSlide) -> tuple
     if listing is not None:   # the list that explains the figure, beside it, as in list-lead
         body = f'<div class="tk-slide-beside">{body}{_lead_list(listing)}</div>'
     caption = section.find("figcaption")
-    notes = (clean(caption) if caption else "") + _notes(_paragraphs(section))
+    words = " ".join(caption.get_text(" ").split()).replace(" .", ".") if caption else ""
+    notes = (f"<p>{html.escape(words)}</p>" if words else "") + _notes(_paragraphs(section))
     return body, notes
 
 
