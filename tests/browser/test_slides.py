@@ -100,14 +100,24 @@ def test_no_axe_violations_in_a_deck(open_page, built, deck_id, scheme):
     assert log.external == [], log.external
 
 
-@pytest.mark.parametrize("path", ["index.html"] + [f"{d}-utskrift.html" for d in DECKS])
+@pytest.mark.parametrize("path", ["index.html"] + [f"{d}-{kind}.html" for d in DECKS
+                                                   for kind in ("utskrift", "manus")])
 def test_the_handouts_and_the_list_of_decks_are_accessible_and_local(open_page, built, path):
     page, log = open_page(f"{slides.OUT}/{path}")
     found = violations(page)
     assert found == [], describe(found)
     assert log.external == [] and log.errors == [], (log.external, log.errors)
     if path != "index.html":
-        deck, content = built[path.removesuffix("-utskrift.html")]
+        deck_id, kind = path.removesuffix(".html").rsplit("-", 1)
+        deck, content = built[deck_id]
         headings = page.locator("h2").all_inner_texts()
         assert headings == [s.title for s in content]
         assert page.locator("h1").inner_text() == deck.title
+        notes = page.locator(".tk-handout-notes")
+        if kind == "manus":   # the script: every slide with its notes
+            assert notes.count() == len(content)
+            for box, slide in zip(notes.all(), content, strict=True):
+                words = " ".join(BeautifulSoup(slide.notes, "html.parser").get_text(" ").split()[:6])
+                assert words in " ".join(box.inner_text().split())
+        else:
+            assert notes.count() == 0

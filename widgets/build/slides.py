@@ -6,6 +6,7 @@
 - ``<deck>.html`` for every deck: a reveal.js presentation, one slide per entry, with
   presenter notes (``<aside class="notes">``; press S for the speaker view);
 - ``<deck>-utskrift.html``: the same slides as a plain page to print and hand out;
+- ``<deck>-manus.html``: the presenter's script, each slide with its notes, to print;
 - ``index.html``: the decks, for the teacher guide to link to;
 - ``reveal/``: reveal.js as npm installed it (``node_modules/reveal.js``, pinned in
   ``package.json``), with its licence; ``bildspel.css`` and ``bildspel.js`` (this folder's
@@ -321,8 +322,8 @@ def deck_html(deck: Deck, slides: list[Slide]) -> str:
         f'<p>{html.escape(course_title)} · {html.escape(t["segment"].format(time=deck.time))}</p>'
         f'<p class="tk-slide-help">{html.escape(t["help"])}</p>'
         f'<p class="tk-slide-links"><a href="{html.escape(deck.id)}-utskrift.html">'
-        f'{html.escape(t["open_handout"])}</a>'
-        f' · <a href="index.html">{html.escape(t["index_link"])}</a></p>'
+        f'{html.escape(t["open_handout"])}</a> · <a href="{html.escape(deck.id)}-manus.html">'
+        f'{html.escape(t["open_script"])}</a> · <a href="index.html">{html.escape(t["index_link"])}</a></p>'
         f'<aside class="notes"><p>{html.escape(t["title_notes"].format(time=deck.time))}</p></aside>'
         "</section>"
     ]
@@ -340,11 +341,19 @@ def deck_html(deck: Deck, slides: list[Slide]) -> str:
             '<script src="bildspel.js"></script>\n</body>\n</html>\n')
 
 
-def handout_html(deck: Deck, slides: list[Slide]) -> str:
+def handout_html(deck: Deck, slides: list[Slide], *, notes: bool = False) -> str:
+    """The slides as a page to print: for the participants, or (``notes``) the presenter's
+    script, each slide with its notes."""
     course_title = publication().title
+
+    def said(slide: Slide) -> str:
+        return (f'<div class="tk-handout-notes"><h3>{html.escape(t["notes_heading"])}</h3>'
+                f"{slide.notes}</div>" if notes else "")
+
     parts = [f'<section class="tk-handout-slide"><h2>{html.escape(s.title)}</h2>{s.body}'
-             f"{_source(s, linked=True)}</section>" for s in slides]
-    return (_head(t["handout_title"].format(deck=deck.title, course=course_title), ["bildspel.css"])
+             f"{_source(s, linked=True)}{said(s)}</section>" for s in slides]
+    title = t["script_title" if notes else "handout_title"].format(deck=deck.title, course=course_title)
+    return (_head(title, ["bildspel.css"])
             + '<body class="tk-handout">\n<main>\n'
             f'<p class="tk-handout-nav"><a href="index.html">{html.escape(t["index_link"])}</a> · '
             f'<a href="{html.escape(deck.id)}.html">{html.escape(t["open_deck"])}</a></p>\n'
@@ -358,7 +367,8 @@ def index_html(all_decks: tuple[Deck, ...]) -> str:
     items = "".join(
         f'<li><p><strong>{html.escape(d.time)}</strong> {html.escape(d.title)}</p><p>'
         f'<a href="{html.escape(d.id)}.html">{html.escape(t["open_deck"])}</a> · '
-        f'<a href="{html.escape(d.id)}-utskrift.html">{html.escape(t["open_handout"])}</a></p></li>'
+        f'<a href="{html.escape(d.id)}-utskrift.html">{html.escape(t["open_handout"])}</a> · '
+        f'<a href="{html.escape(d.id)}-manus.html">{html.escape(t["open_script"])}</a></p></li>'
         for d in all_decks)
     guide = f"../{course.page('kursplaner').html}"
     return (_head(f'{t["index_title"]} – {course_title}', ["bildspel.css"])
@@ -380,7 +390,8 @@ def build(site: Path) -> list[Path]:
     for deck in all_decks:
         slides = deck_slides(site, deck)
         for name, text in ((f"{deck.id}.html", deck_html(deck, slides)),
-                           (f"{deck.id}-utskrift.html", handout_html(deck, slides))):
+                           (f"{deck.id}-utskrift.html", handout_html(deck, slides)),
+                           (f"{deck.id}-manus.html", handout_html(deck, slides, notes=True))):
             (out / name).write_text(text, encoding="utf-8")
             written.append(out / name)
     return written
