@@ -40,10 +40,12 @@ book: $(STAMP) chromium $(AXE)
 	cp book/_assets/* $(SITE)/_static/
 	$(BIN)/python -m widgets.build.lms_export --out $(SITE)/fragebank
 	$(BIN)/python -m widgets.build.pdf $(SITE)
+	$(BIN)/python -m widgets.build.slides $(SITE)
 	$(BIN)/python -m widgets.build.scorm $(SITE)
 	@echo ""
 	@echo "Kursens webbplats finns i $(SITE)/ (startsida: $(SITE)/index.html)."
 	@echo "Utskrift: $(SITE)/pdf/tillitskursen.pdf. Frågebank för lärplattformar: $(SITE)/fragebank/."
+	@echo "Bildspel till workshopen: $(SITE)/bildspel/."
 	@echo "SCORM-paket för lärplattformar: $(SITE)/scorm/."
 	@echo "Visa den med 'make serve' och öppna http://127.0.0.1:$(PORT)/ i webbläsaren."
 

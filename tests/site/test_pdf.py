@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from widgets.build import pdf, pdf_inspect
 from widgets.build.pdf_compose import Snapshot, text_of
 from widgets.build.pdf_print import BuildError
+from widgets.build.pdf_roleplay import PACK_FILE
 from widgets.content import course
 from widgets.content.handout import Handout, HandoutSection, handout
 from widgets.content.publication import publication
@@ -85,6 +86,8 @@ def _sources(name: str) -> list[tuple[str, str | None]]:
         return [(CHAPTERS[name].html, None), (pdf.KEY_PAGE, f"facit-{CHAPTERS[name].slug}")]
     if name == pdf.COURSE_FILE:
         return [(p.html, None) for p in pdf.course_pages()] + [(pdf.KEY_PAGE, None)]
+    if name == PACK_FILE:
+        return []   # written from data/rollspel.yml, not from pages: test_roleplay_pack.py
     return [(course.page(s.page).html, s.section) for s in handout().sections]
 
 
@@ -99,8 +102,8 @@ def _xmp(reader: PdfReader):
 
 # -- the set of files ----------------------------------------------------------------------
 
-def test_the_build_writes_one_pdf_per_chapter_the_course_and_the_handout(pdf_dir):
-    assert len(FILES) == len(pdf.chapter_pages()) + 2 and len(pdf.chapter_pages()) >= 10
+def test_the_build_writes_one_pdf_per_chapter_the_course_the_handout_and_the_pack(pdf_dir):
+    assert len(FILES) == len(pdf.chapter_pages()) + 3 and len(pdf.chapter_pages()) >= 10
     assert sorted(p.name for p in pdf_dir.glob("*.pdf")) == sorted(FILES)
 
 
@@ -329,6 +332,33 @@ def test_self_tests_print_as_questions_not_forms(texts):
     text = _joined(texts["vad-ar-tillit.pdf"])
     assert "☐" in text
     assert "Kontrollera" not in text  # no buttons on paper
+
+
+def test_matching_questions_print_lettered_choices_and_a_lettered_key(texts):
+    """The paper self-test lists a matching question's choices as A, B, C …; the answer key
+    at the back names the letter (and the text) for each numbered row."""
+    from widgets.content.kinds.matching import letter
+    from widgets.content.markup import to_text
+    from widgets.content.questions import all_question_sets
+
+    checked = 0
+    for question_set in all_question_sets():
+        name = f"{question_set.chapter}.pdf"
+        if name not in texts:
+            continue
+        text = _words(_joined(texts[name]))
+        for q in question_set.questions:
+            if q.kind != "matching":
+                continue
+            choices = [to_text(c["text"]) for c in q.to_state()["choices"]]
+            for i, choice in enumerate(choices):
+                assert _words(f"{letter(i)}. {choice}") in text, (name, q.id, choice)
+            for pair in q.data["pairs"]:
+                right = to_text(pair["right"])
+                row = _words(f"{to_text(pair['left'])} → {letter(choices.index(right))} ({right})")
+                assert row in text, (name, q.id, row)
+            checked += 1
+    assert checked >= 5
 
 
 def test_course_pdf_has_a_cover_with_the_facts(texts):

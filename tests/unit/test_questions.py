@@ -263,3 +263,60 @@ def test_check_data_prints_the_warnings_and_passes(capsys):
     out = capsys.readouterr().out
     expected = sum(len(s.warnings) for s in all_question_sets())
     assert out.count("varning:") == expected
+
+
+# --- matching: the answer key names the printed letters ----------------------------------------
+
+def test_letters_count_like_css_upper_alpha():
+    from widgets.content.kinds.matching import letter
+
+    assert [letter(i) for i in (0, 1, 25, 26, 27, 51, 52)] == ["A", "B", "Z", "AA", "AB", "AZ", "BA"]
+    with pytest.raises(ValueError):
+        letter(-1)
+
+
+MATCHING = """\
+chapter: kapitel
+questions:
+  - id: par
+    kind: matching
+    prompt: Para ihop.
+    pairs:
+      - {left: Ett, right: Uno, feedback: F1}
+      - {left: Två, right: Dos, feedback: F2}
+      - {left: Tre, right: Tres, feedback: F3}
+      - {left: Fyra, right: Cuatro, feedback: F4}
+"""
+
+
+def test_the_answer_key_letters_each_row_with_its_printed_choice(tmp_path):
+    from widgets.site.answer_key import chapter_html
+
+    question_set = load_questions(write(tmp_path, MATCHING))
+    q = question_set.questions[0]
+    printed = [c["text"] for c in q.to_state()["choices"]]   # the order quiz.js prints A, B, C …
+    assert sorted(printed) == ["Cuatro", "Dos", "Tres", "Uno"]
+    rows = re.findall(r"<li>(\w+) → <strong>([A-Z])</strong> \((\w+)\)</li>", chapter_html(question_set, "x"))
+    assert [(left, right) for left, _, right in rows] == [
+        ("Ett", "Uno"), ("Två", "Dos"), ("Tre", "Tres"), ("Fyra", "Cuatro")]
+    for _, letter_, right in rows:
+        assert printed["ABCD".index(letter_)] == right
+
+
+def test_every_matching_question_in_the_course_is_lettered_in_the_key():
+    from widgets.content.markup import to_html
+    from widgets.site.answer_key import chapter_html
+
+    seen = 0
+    for question_set in all_question_sets():
+        key = chapter_html(question_set, "x")
+        for q in question_set.questions:
+            if q.kind != "matching":
+                continue
+            seen += 1
+            choices = [c["text"] for c in q.to_state()["choices"]]
+            for pair in q.data["pairs"]:
+                expected = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[choices.index(pair["right"])]
+                row = f"<li>{to_html(pair['left'])} → <strong>{expected}</strong> ({to_html(pair['right'])})</li>"
+                assert row in key, (q.id, pair["left"])
+    assert seen >= 5

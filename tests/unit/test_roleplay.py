@@ -121,6 +121,10 @@ def _empty_questions(d):
     d["debrief"]["questions"] = []
 
 
+def _pack_without_steps(d):
+    del d["pack"]["steps"]
+
+
 BROKEN = {
     "third-person-card": (_third_person, "politiker", "Du är"),
     "missing-goal": (_missing_goal, "revisor", "'goal' saknas"),
@@ -135,6 +139,7 @@ BROKEN = {
     "unknown-field": (_unknown_role_field, "bestallare", "okänt fält: hemlighet"),
     "missing-section": (_missing_section, "filens början", "observer_sheet"),
     "empty-questions": (_empty_questions, "debrief", "minst en text"),
+    "pack-without-steps": (_pack_without_steps, "pack", "steps"),
 }
 
 

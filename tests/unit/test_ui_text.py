@@ -42,6 +42,9 @@ MODULES: dict[Path, tuple[str, ...]] = {
     WIDGETS / "site" / "directives.py": ("roleplay",),
     # the printed course
     **{WIDGETS / "build" / f"{name}.py": ("pdf",) for name in ("pdf",)},
+    # the role-play pack and the workshop's slide decks
+    WIDGETS / "build" / "pdf_roleplay.py": ("roleplay", "roleplay_pack"),
+    WIDGETS / "build" / "slides.py": ("slides", "roleplay"),
 }
 
 #: Keys a module chooses at run time, so they appear outside a lookup.
@@ -51,6 +54,7 @@ DYNAMIC: dict[str, set[str]] = {
                 "kind_reflection", "show_model_answer"},  # KINDS[kind].hint and .checkLabel
     "overview.js": {"answered", "right_first", "right"},  # the table's columns
     "plan.js": {"saved", "saved_memory"},  # savedSoon(): where it was saved
+    "slides.py": {"slide_label", "prev", "next", "up", "down"},  # handed to slides.js
 }
 
 _JS_CALL = re.compile(r"(?<![\w.$])(?:t|notice)\(")

@@ -25,6 +25,7 @@ from widgets.content.publication import CITATION_FILE, CONFIG_FILE, publication
 from widgets.content.questions import QUIZ_DIR, load_questions
 from widgets.content.relations import RELATIONS_FILE, load_relations
 from widgets.content.roleplay import ROLEPLAY_FILE, load_roleplay
+from widgets.content.slides import SLIDES_FILE, load_decks
 from widgets.paths import DATA, ROOT
 
 
@@ -46,6 +47,7 @@ def checks() -> list[tuple[Path, Callable[[Path], object]]]:
         (ROLEPLAY_FILE, load_roleplay),
         (DATA / "utforskare.yml", _explorer_texts),
         (HANDOUT_FILE, load_handout),
+        (SLIDES_FILE, load_decks),
         (CITATION_FILE, lambda path: publication(CONFIG_FILE, path)),
     ]
     found += [(p, load_questions) for p in sorted(QUIZ_DIR.glob("*.yml"))]

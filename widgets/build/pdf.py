@@ -8,7 +8,9 @@ writes into ``SITE/pdf/``:
 - ``<chapter>.pdf`` for every numbered chapter: the chapter, then its part of the answer key,
   numbered from 1;
 - ``deltagarmaterial.pdf``: the workshop handout, the sections listed in
-  ``data/deltagarmaterial.yml``.
+  ``data/deltagarmaterial.yml``;
+- ``rollspelspaket.pdf``: the role-play pack of chapter 9, from ``data/rollspel.yml``
+  (:mod:`widgets.build.pdf_roleplay`).
 
 Each PDF is printed from one composed document (:mod:`widgets.build.pdf_compose`) in one
 ``page.pdf()`` call (:mod:`widgets.build.pdf_print`), so it is tagged, has one outline
@@ -20,14 +22,12 @@ PDF, or to the published site (``html.baseurl`` in ``_config.yml``).
 
 from __future__ import annotations
 
-import argparse
 import html
 import io
 import os
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -38,13 +38,15 @@ from babel.dates import format_date
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from widgets.build import pdf_inspect
+from widgets.build import pdf_inspect, site_cli
 from widgets.build.pdf_compose import Document, MissingSection, Snapshot, page_css, text_of
 from widgets.build.pdf_finish import LabelRange, Metadata, finish
 from widgets.build.pdf_print import BuildError, Printed, PrinterPool
+from widgets.build.pdf_roleplay import PACK_CSS, PACK_FILE, pack_document
 from widgets.content import course
 from widgets.content.handout import HANDOUT_FILE, Handout, handout
 from widgets.content.publication import Publication, publication
+from widgets.content.roleplay import roleplay
 from widgets.content.ui_text import texts_for
 from widgets.paths import ROOT
 
@@ -61,6 +63,8 @@ CSS = Path(__file__).with_name("pdf.css")
 MAX_PRINTS = 3
 #: The cover and the contents take one page each, so the first part starts on page 3.
 COURSE_FIRST_PART_PAGE = 3
+#: The page whose style sheets the role-play pack prints with (the chapter with the role-play).
+ROLEPLAY_PAGE = "book/bestallare-och-utforare.html"
 
 
 #: The printed course's words: the ``pdf`` section of ``ui_text``.
@@ -76,8 +80,9 @@ def course_pages() -> list[course.Page]:
 
 
 def expected_files() -> list[str]:
-    """Every PDF the build writes: one per numbered chapter, the course and the handout."""
-    return [f"{p.slug}.pdf" for p in chapter_pages()] + [COURSE_FILE, HANDOUT_PDF]
+    """Every PDF the build writes: one per numbered chapter, the course, the handout and the
+    role-play pack."""
+    return [f"{p.slug}.pdf" for p in chapter_pages()] + [COURSE_FILE, HANDOUT_PDF, PACK_FILE]
 
 
 def footer() -> str:
@@ -330,6 +335,10 @@ def build(site: Path) -> list[Path]:
                 drafts[part_id] = printing(part_id, alone.html(course_css), draft=True)
         handout_doc = handout_document(ctx, spec, snaps)
         handout_job = printing("deltagarmaterial", handout_doc.html(ctx.css(numbered_first_page=True)))
+        play = roleplay()
+        pack_doc = pack_document(play, course=ctx.pub.title, site_url=ctx.pub.site_url, lang=LANG,
+                                 styles=snaps[ROLEPLAY_PAGE].styles, colophon=ctx.colophon())
+        pack_job = printing("rollspelspaket", pack_doc.html(ctx.css(numbered_first_page=True) + PACK_CSS))
 
         lengths: dict[str, int] = {}
         for chapter, title, heading, job in chapters:
@@ -350,6 +359,7 @@ def build(site: Path) -> list[Path]:
         write(COURSE_FILE, printed, ctx.metadata(ctx.pub.title, t["cover_subtitle"]),
               [LabelRange(0, None, t["cover_label"]), LabelRange(1, "/D", None, 2)])
         write(HANDOUT_PDF, handout_job.result(), ctx.metadata(handout_doc.title, spec.intro), [LabelRange(0)])
+        write(PACK_FILE, pack_job.result(), ctx.metadata(pack_doc.title, play.pack.intro), [LabelRange(0)])
 
     for job in pending:
         job.result()  # raises what finishing a PDF raised
@@ -360,28 +370,18 @@ def build(site: Path) -> list[Path]:
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "_build" / "html")
-    args = parser.parse_args(argv)
-    if not (args.site / "index.html").exists():
-        print(f"Hittar ingen byggd webbplats i {args.site}. Kör 'make book' först.", file=sys.stderr)
-        return 1
-    start = time.perf_counter()
-    try:
-        written = build(args.site)
-    except BuildError as err:
-        print(f"FEL: {err}", file=sys.stderr)
-        return 1
-    seconds = time.perf_counter() - start
+def report(site: Path, written: list[Path], seconds: float) -> None:
     size = sum(p.stat().st_size for p in written) / 1e6
     print(f"{'PDF':<36} {'sidor':>5} {'taggad':>6} {'bokm.':>5} {'interna':>7} {'externa':>7} {'kB':>6}")
     for path in written:
         f = pdf_inspect.facts(path)
         print(f"{f['file']:<36} {f['pages']:>5} {'ja' if f['tagged'] else 'NEJ':>6} {f['outline']:>5} "
               f"{f['internal']:>7} {f['external']:>7} {f['kb']:>6}")
-    print(f"Skrev {len(written)} PDF-filer ({size:.1f} MB) i {args.site / 'pdf'} på {seconds:.0f} s.")
-    return 0
+    print(f"Skrev {len(written)} PDF-filer ({size:.1f} MB) i {site / 'pdf'} på {seconds:.0f} s.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    return site_cli.run(argv, __doc__.splitlines()[0], build, report, (BuildError,))
 
 
 if __name__ == "__main__":

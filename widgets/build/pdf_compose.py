@@ -139,10 +139,15 @@ class Document:
         old.decompose()
         return tags[0]
 
-    def _take(self, snapshot: Snapshot) -> BeautifulSoup:
-        for style in snapshot.styles:
+    def add_styles(self, styles: tuple[str, ...] | list[str]) -> None:
+        """Style sheets (``<link>``/``<style>`` elements of a page's head) for a document
+        written without a page of the site, so that it prints with the site's fonts."""
+        for style in styles:
             if style not in self._styles:
                 self._styles.append(style)
+
+    def _take(self, snapshot: Snapshot) -> BeautifulSoup:
+        self.add_styles(snapshot.styles)
         article = _parse(snapshot.article)
         for tag in article.find_all(["script", "noscript", "template"]):
             tag.decompose()

@@ -3,7 +3,8 @@
 One file holds the scenario, the roles, the group's proposal template, the observer's
 questions, the timings and the debrief. The chapter and the teacher guide render it with the
 ``{rollspel}`` directive (:mod:`widgets.site.directives`); printed role cards can use the
-same :class:`RolePlay`. :func:`load_roleplay` checks the file and raises
+same :class:`RolePlay`, and so does the printed pack (:mod:`widgets.build.pdf_roleplay`),
+with its own words in ``pack``. :func:`load_roleplay` checks the file and raises
 :class:`~widgets.content.data_files.DataFileError` naming the file, the line, the role or
 part, and the fix.
 
@@ -27,7 +28,8 @@ ROLEPLAY_FILE = DATA / "rollspel.yml"
 SECOND_PERSON = "Du är"
 
 _TOP = {"title", "scenario", "proposal", "timings", "group_size", "roles", "observer_sheet",
-        "debrief"}
+        "debrief", "pack"}
+_PACK = {"title", "intro", "steps", "observer_note"}
 _ROLE_REQUIRED = {"id", "name", "from_size", "casting", "you_are", "think"}
 _ROLE_TEXTS = ("secret", "goal", "offer")  # required, except for the observer
 _ROLE_FIELDS = _ROLE_REQUIRED | set(_ROLE_TEXTS) | {"title", "observer"}
@@ -67,6 +69,16 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Pack:
+    """The printed role-play pack's own words (``pack`` in the file)."""
+
+    title: str
+    intro: str
+    steps: tuple[str, ...]
+    observer_note: str
+
+
+@dataclass(frozen=True)
 class RolePlay:
     title: str
     scenario: tuple[str, ...]
@@ -84,6 +96,7 @@ class RolePlay:
     debrief_intro: str
     debrief_questions: tuple[str, ...]
     report: str
+    pack: Pack
 
     def roles_for(self, size: int) -> tuple[Role, ...]:
         """The roles of a group with ``size`` participants."""
@@ -282,6 +295,7 @@ def load_roleplay(path: Path | str = ROLEPLAY_FILE) -> RolePlay:
                             f"eller lägre.")
     observer = _mapping(path, raw, "observer_sheet", {"intro", "questions"}, "observer_sheet")
     debrief = _mapping(path, raw, "debrief", {"intro", "questions", "report"}, "debrief")
+    pack = _mapping(path, raw, "pack", _PACK, "pack")
     versions, steps = _steps(path, raw)
     proposal_intro, parts, extra = _proposal(path, raw)
     if not isinstance(raw["title"], str) or not raw["title"].strip():
@@ -298,6 +312,9 @@ def load_roleplay(path: Path | str = ROLEPLAY_FILE) -> RolePlay:
         debrief_intro=_text(path, debrief, "intro", "debrief"),
         debrief_questions=_texts(path, debrief, "questions", "debrief"),
         report=_text(path, debrief, "report", "debrief"),
+        pack=Pack(title=_text(path, pack, "title", "pack"), intro=_text(path, pack, "intro", "pack"),
+                  steps=_texts(path, pack, "steps", "pack"),
+                  observer_note=_text(path, pack, "observer_note", "pack")),
     )
 
 

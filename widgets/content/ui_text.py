@@ -347,6 +347,58 @@ TEXTS: dict[str, dict[str, str]] = {
         "handout_source": "Ur kapitel {number}, {chapter} – på webben: {url}",
         "handout_source_page": "Ur {chapter} – på webben: {url}",
     },
+    "roleplay_pack": {
+        # The printed role-play pack (widgets.build.pdf_roleplay); its texts are in the
+        # ``pack`` part of data/rollspel.yml.
+        "pack_title": "{course} – {pack}: {title}",
+        "teacher_heading": "Till dig som leder rollspelet",
+        "scenario_heading": "Scenario",
+        "task_heading": "Er uppgift",
+        "cards_heading": "Rollkort",
+        "cut": "Klipp här",
+        "proposal_heading": "Gruppens förslag",
+        "group_names": "Gruppens deltagare:",
+        "tents_heading": "Namnskyltar",
+        "tent_fold": "Vik här",
+        "observer_heading": "Observatörens blad",
+    },
+    "slides": {
+        # The workshop's slide decks (widgets.build.slides, bildspel/*.html); what the slides
+        # show comes from the chapters and data/bildspel.yml.
+        "index_title": "Bildspel till workshopen",
+        "index_intro": (
+            "Bildspelen hör till workshopen på tre timmar i lärarhandledningen. Texten kommer "
+            "från kapitlen. Varje bildspel har en utskrift att dela ut."
+        ),
+        "deck_title": "{deck} – bildspel – {course}",
+        "handout_title": "{deck} – utskrift – {course}",
+        "segment": "Workshop på tre timmar, passet {time}",
+        "help": "Byt bild med piltangenterna. Tryck S för att se anteckningarna för den som leder.",
+        "title_notes": "Det här bildspelet hör till passet {time} i schemat.",
+        "open_deck": "Visa bildspelet",
+        "open_handout": "Utskrift att dela ut",
+        "open_script": "Manus med anteckningar",
+        "script_title": "{deck} – manus – {course}",
+        "notes_heading": "Anteckningar",
+        "back": "Till lärarhandledningen",
+        "index_link": "Alla bildspel",
+        "source": "Ur {chapter}",
+        "chapter": "kapitel {number}, {title}",
+        "slide_label": "Bild {n} av {total}",
+        "prev": "Förra bilden",
+        "next": "Nästa bild",
+        "up": "Bilden ovanför",
+        "down": "Bilden nedanför",
+        "hallmarks": "Sju kännetecken",
+        "roleplay_task": "Er uppgift",
+        "roleplay_groups": "Roller efter gruppens storlek",
+        "roleplay_timings": "Tid för rollspelet",
+        "roleplay_observer": "Observatören",
+        "roleplay_report": "Eftersamtal och redovisning",
+        "plan": "Mina nästa steg: frågorna i planen",
+        "chapters": "Läs vidare i kursen",
+        "chapters_notes": "Hela kursen finns på {url}. Svaren sparas bara hos var och en.",
+    },
 }
 
 

@@ -22,6 +22,19 @@ from widgets.content.markup import to_html, to_text
 _PAIR_FIELDS = {"left", "right", "feedback"}
 
 
+def letter(index: int) -> str:
+    """The letter of the ``index``-th right-hand choice (0 → A, 25 → Z, 26 → AA), as CSS's
+    ``upper-alpha`` numbers the printed list of choices (``print`` in ``quiz.js``)."""
+    if index < 0:
+        raise ValueError(index)
+    text = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        text = chr(ord("A") + rest) + text
+    return text
+
+
 class Matching(Kind):
     name = "matching"
     required = frozenset({"prompt", "pairs"})
@@ -71,9 +84,12 @@ class Matching(Kind):
         return sorted([p["id"], p["right_id"]] for p in data["pairs"])
 
     def answer_key_html(self, data, t):
-        items = "".join(f"<li>{to_html(p['left'])} → <strong>{to_html(p['right'])}</strong></li>"
-                        for p in data["pairs"])
-        return f"<ul>{items}</ul>"
+        """Each row (numbered as printed) with the letter of its choice and the choice's text:
+        the printed self-test lists the choices as A, B, C … in ``data["choices"]`` order."""
+        letters = {c["id"]: letter(i) for i, c in enumerate(data["choices"])}
+        items = "".join(f"<li>{to_html(p['left'])} → <strong>{letters[p['right_id']]}</strong>"
+                        f" ({to_html(p['right'])})</li>" for p in data["pairs"])
+        return f'<ol class="tk-key-pairs">{items}</ol>'
 
     def moodle(self, data, el, t):
         SubElement(el, "shuffleanswers").text = "true"
