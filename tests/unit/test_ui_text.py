@@ -45,6 +45,8 @@ MODULES: dict[Path, tuple[str, ...]] = {
     # the role-play pack and the workshop's slide decks
     WIDGETS / "build" / "pdf_roleplay.py": ("roleplay", "roleplay_pack"),
     WIDGETS / "build" / "slides.py": ("slides", "roleplay"),
+    # a chapter in a SCORM package
+    WIDGETS / "build" / "scorm_page.py": ("scorm",),
 }
 
 #: Keys a module chooses at run time, so they appear outside a lookup.

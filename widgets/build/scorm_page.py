@@ -26,6 +26,9 @@ from bs4 import BeautifulSoup
 from widgets.content.ui_text import TEXTS
 from widgets.views.esm import MODULE_REFERENCE
 
+#: The words a packaged page adds (ui_text's scorm section).
+t = TEXTS["scorm"]
+
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 SETTINGS_ID = "tk-scorm"
 
@@ -183,7 +186,7 @@ def _open_in_new_tab(soup: BeautifulSoup, anchor) -> None:
     reader (the platform's window stays where the learner was)."""
     anchor["target"], anchor["rel"] = "_blank", "noopener"
     note = soup.new_tag("span", attrs={"class": "tk-visually-hidden"})
-    note.string = " " + TEXTS["scorm"]["new_tab"]
+    note.string = " " + t["new_tab"]
     anchor.append(note)
 
 
