@@ -6,19 +6,21 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import Directive, directives
 from docutils.statemachine import StringList
 from sphinx.domains.std import Glossary
 
-from widgets.content import course
+from widgets.content import course, kinds, markup, questions, ui_text
 from widgets.content.data_files import DataFileError
 from widgets.content.glossary import GLOSSARY_FILE, load_glossary
 from widgets.content.markup import nodes as markup_nodes
 from widgets.content.questions import quiz_path
 from widgets.content.roleplay import ROLEPLAY_FILE, Role, RolePlay, load_roleplay
 from widgets.content.ui_text import texts_for
+from widgets.site import answer_key
 from widgets.site.answer_key import course_html
 
 
@@ -44,6 +46,13 @@ class GlossaryDirective(Glossary):
         return super().run()
 
 
+#: The modules whose code decides what the printed answer key says.
+_ANSWER_KEY_CODE = (
+    Path(answer_key.__file__), Path(markup.__file__), Path(questions.__file__), Path(ui_text.__file__),
+    *sorted(Path(kinds.__file__).parent.glob("*.py")),
+)
+
+
 class AnswerKeyDirective(Directive):
     """``{facit}``: the answer key to all self-tests."""
 
@@ -54,6 +63,9 @@ class AnswerKeyDirective(Directive):
         for page in course.pages():
             if quiz_path(page.slug).exists():
                 env.note_dependency(str(quiz_path(page.slug)))
+        # the code that writes the key: an incremental build redraws it when that changes too
+        for module in _ANSWER_KEY_CODE:
+            env.note_dependency(str(module))
         return [nodes.raw("", course_html(), format="html")]
 
 
