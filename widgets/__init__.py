@@ -7,13 +7,15 @@ The layers, and the one direction of imports, are drawn in ``widgets/README.md``
 """
 
 from widgets.content.control_trust_table import load_table
-from widgets.content.profiles import combine_profiles, read_profile
+from widgets.content.profiles import combine_profiles, combine_ratings, read_profile
 from widgets.figures.control_trust_table import for_display
 from widgets.figures.governance_chain import draw_chain
 from widgets.figures.group_profile import group_chart, show_group
 from widgets.figures.hallmark_cards import show_hallmark, show_overview
 from widgets.figures.tables import show_table
 from widgets.views import explorers
+from widgets.views.certificate import Certificate
+from widgets.views.combine import ProfileCombiner
 from widgets.views.explorers import (
     hidden_costs_model,
     hidden_costs_studies,
@@ -26,7 +28,8 @@ from widgets.views.profile import Profile
 from widgets.views.quiz import ProgressOverview, SelfTest
 
 __all__ = [
-    "PersonalPlan", "Profile", "ProgressOverview", "SelfTest", "combine_profiles", "draw_chain",
+    "Certificate", "PersonalPlan", "Profile", "ProfileCombiner", "ProgressOverview", "SelfTest",
+    "combine_profiles", "combine_ratings", "draw_chain",
     "explorers", "for_display", "group_chart", "hidden_costs_model", "hidden_costs_studies",
     "load_table", "read_profile", "repeated_trust_game", "selective_follow_up", "show_group",
     "show_hallmark", "show_overview", "show_table", "trust_spiral",

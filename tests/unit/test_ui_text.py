@@ -27,6 +27,8 @@ MODULES: dict[Path, tuple[str, ...]] = {
     STATIC / "plan.js": ("common", "plan"),
     STATIC / "profile.js": ("common", "profile"),
     STATIC / "explorer.js": ("common", "explorer"),
+    STATIC / "combine.js": ("common", "group_profile", "combine"),
+    STATIC / "certificate.js": ("common", "certificate"),
     ROOT / "book" / "_assets" / "widget-host.js": ("host",),
     WIDGETS / "views" / "plan.py": ("plan",),
     WIDGETS / "views" / "esm.py": ("notebook",),
@@ -50,6 +52,13 @@ DYNAMIC: dict[str, set[str]] = {
                 "kind_reflection", "show_model_answer"},  # KINDS[kind].hint and .checkLabel
     "overview.js": {"answered", "right_first", "right"},  # the table's columns
     "plan.js": {"saved", "saved_memory"},  # savedSoon(): where it was saved
+    # REASON_KEYS: why a file is not used; DOWNLOADS: each download's button and file name
+    "combine.js": {f"reason_{r}" for r in (
+        "not_profile", "too_large", "empty", "encoding", "header", "columns", "unknown_hallmark",
+        "repeated_hallmark", "no_rating", "not_integer", "out_of_range", "missing_hallmarks",
+        "not_answers", "answers_version", "no_profile", "bad_profile", "duplicate", "unreadable",
+    )} | {f"download_{k}" for k in ("csv", "svg", "png")} | {f"{k}_file" for k in ("csv", "svg", "png")},
+    "certificate.js": {"answered", "right_first", "right"},  # the table's columns
 }
 
 _JS_CALL = re.compile(r"(?<![\w.$])(?:t|notice)\(")

@@ -30,10 +30,14 @@ from widgets.paths import STATIC
 t = texts_for("notebook")
 
 #: Shared files a widget's module needs besides common.js, in the order they go in front of it.
-#: ``answers.js`` is the answer store: the self-test and *Min översikt* count with it.
+#: ``answers.js`` is the answer store: the self-test, *Min översikt* and the certificate count
+#: with it. ``numbers.js`` formats Swedish numbers for the explorers and *Lägg ihop profiler*.
 SHARED_PARTS: dict[str, tuple[str, ...]] = {
     "quiz": ("answers",),
     "overview": ("answers",),
+    "certificate": ("answers",),
+    "explorer": ("numbers",),
+    "combine": ("numbers",),
 }
 
 #: The shared helpers and the shared stylesheet, which are not modules of their own.

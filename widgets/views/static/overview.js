@@ -52,15 +52,9 @@ export default {
     ];
 
     function draw() {
-      const saved = readAllAnswers(store, cardsByChapter);
-      const all = { total: 0, graded: 0, answered: 0, right: 0, firstRight: 0 };
-      let uncounted = false;
+      const { rows, all, uncounted } = countCourse(readAllAnswers(store, cardsByChapter), chapters);
       tbody.replaceChildren(
-        ...chapters.map((chapter) => {
-          const { records, notes } = saved[chapter.chapter];
-          const counts = countAnswers(records, chapter.cards);
-          for (const key of Object.keys(all)) all[key] += counts[key];
-          uncounted = uncounted || anyNotes(notes);
+        ...rows.map(({ chapter, counts }) => {
           const href = onSite ? chapter.page : chapter.notebook;
           return h("tr", { "data-chapter": chapter.chapter }, h("th", { scope: "row" }, h("a", { href, text: chapter.title })), cells(counts));
         })
