@@ -126,8 +126,8 @@ def test_examples_and_bad_files_by_keyboard(open_page, tmp_path):
     _pick_by_keyboard(page, widget, good + bad)
     status = widget.locator(".tk-status[role=status]")
     total = len(good) + len(bad)
-    expect(status).to_contain_text(f"{len(good)} av {total} filer används. {len(bad)} filer "
-                                   "kunde inte användas. Se listan.")
+    expect(status).to_contain_text(f"Filer som används: {len(good)} av {total}. Filer som inte "
+                                   f"går att använda: {len(bad)}. Se listan.")
     items = {li.locator(".tk-combine-file-name").inner_text(): li
              for li in widget.locator(".tk-combine-file").all()}
     assert set(items) == {f.name for f in good + bad}
@@ -158,9 +158,9 @@ def test_a_file_picked_twice_is_listed_once_and_a_file_can_be_removed(open_page,
     good, _ = _write(tmp_path)
     page, log, widget, requests = _open(open_page)
     _pick_by_keyboard(page, widget, good[:2])
-    expect(widget.locator(".tk-status")).to_contain_text("2 av 2 filer används.")
+    expect(widget.locator(".tk-status")).to_contain_text("Filer som används: 2 av 2.")
     _pick_by_keyboard(page, widget, good[:1])
-    expect(widget.locator(".tk-status")).to_contain_text("2 av 3 filer används.")
+    expect(widget.locator(".tk-status")).to_contain_text("Filer som används: 2 av 3.")
     duplicate = widget.locator('.tk-combine-file[data-reason="duplicate"]')
     assert duplicate.count() == 1 and "samma fil finns redan" in duplicate.inner_text()
     assert widget.get_attribute("data-used") == "2"
@@ -171,7 +171,7 @@ def test_a_file_picked_twice_is_listed_once_and_a_file_can_be_removed(open_page,
     tab_to(page, remove.nth(1))
     page.keyboard.press("Enter")
     assert widget.get_attribute("data-used") == "1"
-    expect(widget.locator(".tk-status")).to_contain_text(f"{good[1].name} är borttagen. 1 filer används.")
+    expect(widget.locator(".tk-status")).to_contain_text(f"{good[1].name} är borttagen. Filer som används: 1.")
     assert_focus(page, widget.locator(".tk-combine-remove").nth(1), "the next remove button", visible=True)
     assert _table(widget) == _python_table(good[:1])
     widget.locator(".tk-combine-clear").click()
@@ -183,7 +183,7 @@ def test_downloads_hold_the_group_profile(open_page, tmp_path):
     good, _ = _write(tmp_path)
     page, log, widget, requests = _open(open_page)
     _pick_by_keyboard(page, widget, good)
-    expect(widget.locator(".tk-status")).to_contain_text(f"{len(good)} av {len(good)} filer används.")
+    expect(widget.locator(".tk-status")).to_contain_text(f"Filer som används: {len(good)} av {len(good)}.")
     files = {}
     for kind in ("csv", "svg", "png"):
         with page.expect_download() as info:

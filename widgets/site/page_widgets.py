@@ -15,12 +15,14 @@ import hashlib
 import html
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from myst_nb.sphinx_ import NbMetadataCollector
 from sphinx.application import Sphinx
 
+from widgets.paths import ROOT
 from widgets.views import esm
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
@@ -39,6 +41,15 @@ def _certificate():
     from widgets.views.certificate import Certificate
 
     return Certificate()
+
+
+#: What a page widget's saved state is made from: when one changes, the page is read again.
+SOURCES = ("widgets/views/static/*", "widgets/content/*.py", "data/*.yml", "data/quiz/*.yml",
+           "book/lararhandledning/index.md", "_toc.yml")
+
+
+def _sources() -> list[Path]:
+    return sorted(p for pattern in SOURCES for p in ROOT.glob(pattern) if p.is_file())
 
 
 #: The widgets a Markdown page may hold, by the name the directive takes.
@@ -70,6 +81,8 @@ class WidgetDirective(Directive):
             raise self.error(f"{{widget}}: okänd widget '{name}'. Välj en av "
                              f"{', '.join(PAGE_WIDGETS)}.")
         env = self.state.document.settings.env
+        for source in _sources():
+            env.note_dependency(str(source))
         model_id = hashlib.sha256(f"{env.docname}:{name}".encode()).hexdigest()[:32]
         state = {"state": {model_id: saved_state(PAGE_WIDGETS[name]())},
                  "version_major": 2, "version_minor": 0}

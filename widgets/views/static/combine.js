@@ -9,7 +9,7 @@
 
 const CSV_DELIMITERS = [",", ";", "\t"];
 const ANSWERS_FORMAT = "tillitskursen-svar";
-const GROUP_CHART = { width: 340, row: 46, nameY: 16, lineY: 30, axis: 30, pad: 10, dot: 6 };
+const GROUP_CHART = { width: 340, row: 46, nameY: 16, lineY: 30, axis: 30, legend: 24, pad: 10, dot: 6 };
 const CHART_COLOURS = { text: "#1a1a1a", line: "#0b5fa5", dot: "#b34700", grid: "#c9ced6" };
 
 /** The text key of each reason a file is not used (the reasons of profiles.ProfileFileError). */
@@ -232,8 +232,8 @@ function groupReading(rows, profileCount, t) {
  * overrides them for dark mode.
  */
 function drawGroupChart(svg, title, rows, profileCount, steps, t) {
-  const { width, row, nameY, lineY, axis, pad, dot } = GROUP_CHART;
-  const height = rows.length * row + axis;
+  const { width, row, nameY, lineY, axis, legend, pad, dot } = GROUP_CHART;
+  const height = rows.length * row + axis + legend;
   const x = (value) => pad + ((width - 2 * pad) * (value - 1)) / Math.max(steps - 1, 1);
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   const items = rows.map((r) =>
@@ -246,7 +246,7 @@ function drawGroupChart(svg, title, rows, profileCount, steps, t) {
   for (let k = 1; k <= steps; k += 1) {
     grid.push(svgElement("line", { class: "tk-combine-grid", x1: x(k), x2: x(k), y1: 0, y2: rows.length * row, stroke: CHART_COLOURS.grid }));
     grid.push(
-      svgElement("text", { class: "tk-combine-axis", x: x(k), y: height - 10, "text-anchor": "middle", fill: CHART_COLOURS.text, text: String(k) })
+      svgElement("text", { class: "tk-combine-axis", x: x(k), y: rows.length * row + axis - 10, "text-anchor": "middle", fill: CHART_COLOURS.text, text: String(k) })
     );
   }
   const marks = rows.map((r, i) => {
@@ -273,7 +273,8 @@ function drawGroupChart(svg, title, rows, profileCount, steps, t) {
     }
     return svgElement("g", { class: "tk-combine-row", "data-hallmark": r.id }, parts);
   });
-  svg.replaceChildren(title, ...grid, ...marks);
+  const key = svgElement("text", { class: "tk-combine-legend", x: 0, y: height - 6, fill: CHART_COLOURS.text, text: t("chart_legend") });
+  svg.replaceChildren(title, ...grid, ...marks, key);
 }
 
 /** The chart as a stand-alone SVG file: a white background, the font and the namespace. */
