@@ -69,7 +69,7 @@ export default {
       h("p", { class: "tk-certificate-course", text: t("course") }),
       statement,
       dateEl,
-      table,
+      h("div", { class: "tk-table-wrap" }, table),
       notCounted,
       h(`h${level + 2}`, { class: "tk-certificate-goals-heading", text: t("goals_heading") }),
       h("p", { class: "tk-certificate-goals-lead", text: goals.lead }),
