@@ -171,7 +171,8 @@ def test_a_file_picked_twice_is_listed_once_and_a_file_can_be_removed(open_page,
     tab_to(page, remove.nth(1))
     page.keyboard.press("Enter")
     assert widget.get_attribute("data-used") == "1"
-    expect(widget.locator(".tk-status")).to_contain_text(f"{good[1].name} är borttagen. Filer som används: 1.")
+    expect(widget.locator(".tk-status")).to_contain_text(
+        f"{good[1].name} är borttagen. Filer som används: 1.")
     assert_focus(page, widget.locator(".tk-combine-remove").nth(1), "the next remove button", visible=True)
     assert _table(widget) == _python_table(good[:1])
     widget.locator(".tk-combine-clear").click()
