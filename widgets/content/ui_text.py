@@ -375,7 +375,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_name": "(inget namn ifyllt)",
         "statement": "{name} har gått igenom Tillitskursen och gjort kursens självtester.",
         "date": "Datum: {date}",
-        "results_caption": "Självtester per kapitel",
+        "caption": "Självtester per kapitel",
         "chapter": "Kapitel",
         "answered": "Besvarade",
         "right_first": "Rätt första gången",

@@ -31,11 +31,12 @@ t = texts_for("notebook")
 
 #: Shared files a widget's module needs besides common.js, in the order they go in front of it.
 #: ``answers.js`` is the answer store: the self-test, *Min översikt* and the certificate count
-#: with it. ``numbers.js`` formats Swedish numbers for the explorers and *Lägg ihop profiler*.
+#: with it, and ``results.js`` draws their table of results. ``numbers.js`` formats Swedish numbers
+#: for the explorers and *Lägg ihop profiler*.
 SHARED_PARTS: dict[str, tuple[str, ...]] = {
     "quiz": ("answers",),
-    "overview": ("answers",),
-    "certificate": ("answers",),
+    "overview": ("answers", "results"),
+    "certificate": ("answers", "results"),
     "explorer": ("numbers",),
     "combine": ("numbers",),
 }

@@ -50,17 +50,7 @@ export default {
     const nameEl = h("strong", { class: "tk-certificate-name" });
     const statement = h("p", { class: "tk-certificate-statement" });
     const dateEl = h("p", { class: "tk-certificate-date" });
-    const tbody = h("tbody");
-    const tfoot = h("tfoot");
-    const columns = ["answered", "right_first", "right"];
-    const table = h(
-      "table",
-      { class: "tk-certificate-table" },
-      h("caption", { text: t("results_caption") }),
-      h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("chapter") }), columns.map((key) => h("th", { scope: "col", text: t(key) })))),
-      tbody,
-      tfoot
-    );
+    const { table, fill } = resultsTable(t, "tk-certificate-table", (chapter) => chapter.title);
     const notCounted = h("p", { class: "tk-certificate-note", hidden: true, text: t("not_counted") });
     const sheet = h(
       "article",
@@ -78,12 +68,6 @@ export default {
     );
     el.replaceChildren(h("section", { class: "tk-certificate", "aria-label": t("title") }, form, sheet));
 
-    const cells = (counts) => [
-      h("td", { "data-count": "answered", text: t("of", { n: counts.answered, total: counts.total }) }),
-      h("td", { "data-count": "right-first", text: t("of", { n: counts.firstRight, total: counts.graded }) }),
-      h("td", { "data-count": "right", text: t("of", { n: counts.right, total: counts.graded }) }),
-    ];
-
     function drawName() {
       const name = cleanName(input.value, max);
       nameEl.textContent = name || t("no_name");
@@ -93,9 +77,9 @@ export default {
     }
 
     function draw() {
-      const { rows, all, uncounted } = countCourse(readAllAnswers(store, cardsByChapter), chapters);
-      tbody.replaceChildren(...rows.map(({ chapter, counts }) => h("tr", { "data-chapter": chapter.chapter }, h("th", { scope: "row", text: chapter.title }), cells(counts))));
-      tfoot.replaceChildren(h("tr", {}, h("th", { scope: "row", text: t("total") }), cells(all)));
+      const counted = countCourse(readAllAnswers(store, cardsByChapter), chapters);
+      const { all, uncounted } = counted;
+      fill(counted);
       notCounted.hidden = !uncounted;
       if (all.answered === 0) say(status, t, t("nothing_yet"), "info", "nothing_yet");
       drawName();
