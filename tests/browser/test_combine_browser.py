@@ -216,3 +216,21 @@ def test_no_axe_violations_with_results_and_refusals(open_page, tmp_path, scheme
     widget.locator(".tk-combine-result").wait_for()
     found = axe.violations(page)
     assert found == [], axe.describe(found)
+
+
+def test_files_dropped_on_the_page_are_read_too(open_page):
+    page, log, widget, requests = _open(open_page)
+    texts = {e.name: e.read_text(encoding="utf-8") for e in EXAMPLES}
+    widget.evaluate("""(el, texts) => {
+        const data = new DataTransfer();
+        for (const [name, text] of Object.entries(texts)) {
+            data.items.add(new File([text], name, { type: "text/csv" }));
+        }
+        el.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+        el.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+    }""", texts)
+    n = len(EXAMPLES)
+    expect(widget.locator(".tk-status")).to_contain_text(f"Filer som används: {n} av {n}.")
+    assert widget.get_attribute("data-dragging") is None
+    assert _table(widget) == _python_table(EXAMPLES)
+    _only_local(requests, log)
