@@ -434,7 +434,6 @@ export default {
         )
       );
       if (profiles.length) drawGroupChart(chart, chartTitle, rows, profiles.length, steps, t);
-      return rows;
     }
 
     function announce() {
@@ -502,7 +501,8 @@ export default {
         const kind = button.dataset.kind;
         const fileName = t(DOWNLOADS[kind].file);
         if (kind === "csv") {
-          downloadText(fileName, groupCsv(draw(), groupColumns), "text/csv;charset=utf-8");
+          const rows = combineRatings(used().map((file) => file.ratings), hallmarks);
+          downloadText(fileName, groupCsv(rows, groupColumns), "text/csv;charset=utf-8");
         } else {
           const text = standaloneSvg(chart);
           if (kind === "svg") downloadText(fileName, text, "image/svg+xml;charset=utf-8");
