@@ -17,9 +17,10 @@ import pytest
 from tests.unit.test_parity_tables import GRADING, table_question
 from widgets.content.questions import all_question_sets
 from widgets.views import esm
+from widgets.views.combine import ProfileCombiner
 
 JS_TESTS = Path(__file__).parents[1] / "js"
-MODULES = ("quiz", "overview", "plan", "profile", "explorer")
+MODULES = ("quiz", "overview", "plan", "profile", "explorer", "combine", "certificate")
 
 
 def write_inputs(folder: Path, tmp_path: Path) -> None:
@@ -34,6 +35,10 @@ def write_inputs(folder: Path, tmp_path: Path) -> None:
     chapters = {s.chapter: [q.to_state() for q in s.questions] for s in all_question_sets()}
     (folder / "grading-states.json").write_text(json.dumps(states, ensure_ascii=False), encoding="utf-8")
     (folder / "chapter-states.json").write_text(json.dumps(chapters, ensure_ascii=False), encoding="utf-8")
+    combiner = ProfileCombiner()
+    (folder / "hallmark-states.json").write_text(json.dumps(combiner.hallmarks, ensure_ascii=False),
+                                                  encoding="utf-8")
+    (folder / "combine-limits.json").write_text(json.dumps(combiner.limits), encoding="utf-8")
 
 
 def test_node_tests_pass(tmp_path):

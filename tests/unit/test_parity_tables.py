@@ -5,6 +5,9 @@
 - ``cleaning.json``: :func:`widgets.content.plan.check_answers` and
   :func:`widgets.content.profiles.check_ratings` give the same clean answers as plan.js and
   profile.js, or refuse in Swedish where JavaScript drops (``tests/js/cleaning.test.mjs``).
+- ``profiles.json``: :mod:`widgets.content.profiles` and combine.js read every Tillitsprofil file
+  (and answers file) alike, refuse for the same reason on the same line, and compute the same
+  group profile and display texts (``tests/js/profiles.test.mjs``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -97,3 +101,50 @@ def test_profile_ratings_are_cleaned_as_in_the_table(case):
     else:
         assert expected["clean"] == case["clean"]
         assert check_ratings(case["input"], HALLMARKS) == case["clean"]
+
+
+# --- Tillitsprofil files: reading and combining (tests/tables/profiles.json) -------------------
+
+PROFILES = json.loads((TABLES / "profiles.json").read_text(encoding="utf-8"))
+
+
+def profile_case_bytes(case: dict) -> bytes:
+    """The bytes of a reading case's file ('text' in 'encoding', or 'bytes_hex')."""
+    if "bytes_hex" in case:
+        return bytes.fromhex(case["bytes_hex"])
+    return case["text"].encode(case.get("encoding", "utf-8"))
+
+
+@pytest.mark.parametrize("case", PROFILES["reading"], ids=[c["name"] for c in PROFILES["reading"]])
+def test_profile_files_are_read_as_in_the_table(tmp_path, case):
+    from widgets.content.profiles import ProfileFileError, read_any_profile
+
+    path = tmp_path / case.get("file", "profil.csv")
+    path.write_bytes(profile_case_bytes(case))
+    expected = case["expected"]
+    if "reason" in expected:
+        with pytest.raises(ProfileFileError) as caught:
+            read_any_profile(path)
+        assert caught.value.reason == expected["reason"]
+        assert caught.value.line == expected.get("line", caught.value.line)
+        assert path.name in str(caught.value) and "Så här rättar du" in str(caught.value)
+    else:
+        assert read_any_profile(path) == expected["ratings"]
+
+
+@pytest.mark.parametrize("case", PROFILES["combining"], ids=[c["name"] for c in PROFILES["combining"]])
+def test_profiles_are_combined_as_in_the_table(case):
+    from widgets.content.profiles import combine_ratings
+    from widgets.figures.group_profile import _decimal
+
+    group = combine_ratings(case["profiles"])
+    assert list(group.index) == [row["id"] for row in case["expected"]]
+    for row in case["expected"]:
+        got = group.loc[row["id"]]
+        for column, key in (("medel", "mean"), ("std", "std"), ("min", "min"), ("max", "max")):
+            if row[key] is None:
+                assert np.isnan(got[column]), (row["id"], column)
+            else:
+                assert got[column] == pytest.approx(row[key], abs=1e-12), (row["id"], column)
+        assert got["antal"] == row["count"]
+        assert (_decimal(got["medel"]), _decimal(got["std"])) == (row["mean_text"], row["std_text"])

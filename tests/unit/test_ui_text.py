@@ -28,6 +28,11 @@ MODULES: dict[Path, tuple[str, ...]] = {
     STATIC / "plan.js": ("common", "plan"),
     STATIC / "profile.js": ("common", "profile"),
     STATIC / "explorer.js": ("common", "explorer"),
+    STATIC / "combine.js": ("common", "group_profile", "combine"),
+    STATIC / "certificate.js": ("common", "certificate"),
+    # the results table of Min översikt and the certificate: both sections have its keys
+    # (test_results_table_words_are_in_both_sections)
+    STATIC / "results.js": ("overview",),
     ROOT / "book" / "_assets" / "widget-host.js": ("host",),
     WIDGETS / "views" / "plan.py": ("plan",),
     WIDGETS / "views" / "esm.py": ("notebook",),
@@ -54,9 +59,15 @@ DYNAMIC: dict[str, set[str]] = {
     "common.js": {"icon_right", "icon_wrong", "icon_info"},  # say(): the icon for a mark
     "quiz.js": {"kind_single", "kind_multiple", "kind_truefalse", "kind_matching",
                 "kind_reflection", "show_model_answer"},  # KINDS[kind].hint and .checkLabel
-    "overview.js": {"answered", "right_first", "right"},  # the table's columns
     "plan.js": {"saved", "saved_memory"},  # savedSoon(): where it was saved
     "slides.py": {"slide_label", "prev", "next", "up", "down"},  # handed to slides.js
+    # REASON_KEYS: why a file is not used; DOWNLOADS: each download's button and file name
+    "combine.js": {f"reason_{r}" for r in (
+        "not_profile", "too_large", "empty", "encoding", "header", "columns", "unknown_hallmark",
+        "repeated_hallmark", "no_rating", "not_integer", "out_of_range", "missing_hallmarks",
+        "not_answers", "answers_version", "no_profile", "bad_profile", "duplicate", "unreadable",
+    )} | {f"download_{k}" for k in ("csv", "svg", "png")} | {f"{k}_file" for k in ("csv", "svg", "png")},
+    "results.js": {"answered", "right_first", "right"},  # the table's columns
 }
 
 _JS_CALL = re.compile(r"(?<![\w.$])(?:t|notice)\(")
@@ -164,3 +175,10 @@ def test_texts_are_swedish_not_english():
         for key, value in section.items():
             words = re.sub(r"\{\w+\}", "", value)
             assert not english.search(words), (key, value)
+
+
+def test_results_table_words_are_in_both_sections():
+    """results.js is part of Min översikt and of the certificate: each has every key it uses."""
+    used = used_keys(STATIC / "results.js")
+    for section in ("overview", "certificate"):
+        assert used <= set(TEXTS[section]) | set(TEXTS["common"]), section

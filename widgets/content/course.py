@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from widgets.content.data_files import DataFileError
 from widgets.paths import ROOT
 
 TOC = ROOT / "_toc.yml"
@@ -96,3 +97,45 @@ def page_title(path: Path) -> str:
     # as a reader sees it: "Lärar&shy;handledning" is "Lärarhandledning" (the soft hyphen only
     # lets a long word break on a phone)
     return html.unescape(match.group(1)).replace("\u00ad", "").strip() if match else path.stem
+
+
+#: The page that states the course's goals (its section :data:`GOALS_HEADING`).
+GOALS_PAGE = ROOT / "book" / "lararhandledning" / "index.md"
+GOALS_HEADING = "Kursens mål"
+
+
+@dataclass(frozen=True)
+class CourseGoals:
+    """The course's learning goals: the lead-in ("Efter kursen kan deltagaren") and the goals."""
+
+    lead: str
+    goals: tuple[str, ...]
+
+
+def course_goals(path: Path = GOALS_PAGE) -> CourseGoals:
+    """The learning goals in the section *Kursens mål* of the teacher guide's first page:
+    a lead-in line and a Markdown list (an item may run on over indented lines)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    try:
+        start = lines.index(f"## {GOALS_HEADING}")
+    except ValueError:
+        raise DataFileError(path, f"avsnittet '## {GOALS_HEADING}' saknas.",
+                            fix="skriv kursens mål under den rubriken som en punktlista, som "
+                                "kursintyget och lärarhandledningen visar.") from None
+    lead, goals = "", []
+    for number, line in enumerate(lines[start + 1:], start=start + 2):
+        if line.startswith("#"):
+            break
+        if line.startswith("- "):
+            goals.append(line[2:].strip())
+        elif line.startswith("  ") and goals:
+            goals[-1] += " " + line.strip()
+        elif line.strip() and not goals:
+            lead = f"{lead} {line.strip()}".strip()
+        elif line.strip():
+            raise DataFileError(path, f"raden '{line[:40]}' hör inte till listan med mål.",
+                                line=number, fix="skriv varje mål som en punkt ('- …').")
+    if not goals or not lead:
+        raise DataFileError(path, f"avsnittet '## {GOALS_HEADING}' har ingen inledning eller "
+                                  "inga mål.", fix="skriv en inledande rad och en punktlista.")
+    return CourseGoals(lead, tuple(goals))

@@ -22,6 +22,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "icon_right": "✓",
         "icon_wrong": "✗",
         "icon_info": "ℹ",
+        "list_and": "och",
     },
     "quiz": {
         "heading": "Testa dig själv",
@@ -187,7 +188,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "reading_strongest": "Starkast: {names} ({value}).",
         "reading_weakest": "Svagast: {names} ({value}).",
         "reading_same": "Alla kännetecken du har bedömt har betyget {value}.",
-        "list_and": "och",
         "table_toggle": "Visa profilen som tabell",
         "table_caption": "Din tillitsprofil",
         "col_hallmark": "Kännetecken",
@@ -297,6 +297,119 @@ TEXTS: dict[str, dict[str, str]] = {
         "chart_axis": "Betyg (1 = svagast, 5 = starkast)",
         "legend_mean": "Medelvärde",
         "legend_range": "Lägsta till högsta betyg",
+    },
+    "combine": {
+        # Lägg ihop profiler (widgets.views.combine.ProfileCombiner, static/combine.js): the
+        # teacher's group profile in the browser. Reasons match ProfileFileError.reason.
+        "heading": "Lägg ihop profiler",
+        "result_heading": "Gruppens profil",
+        "privacy": (
+            "Filerna läses bara här i din webbläsare. Inget skickas någonstans, och inget "
+            "sparas när du stänger sidan."
+        ),
+        "pick_label": "Välj profilfiler",
+        "pick_hint": (
+            "Välj CSV-filer från Tillitsprofilen eller svarsfiler (JSON) från Min översikt. "
+            "Du kan välja många filer på en gång, eller dra dem hit. Välj igen för att lägga "
+            "till fler."
+        ),
+        "files_heading": "Filer",
+        "files_none": "Du har inte valt några filer än.",
+        "file_used": "används",
+        "file_used_partial": "används ({n} av {total} kännetecken bedömda)",
+        "file_not_used": "används inte: {reason}",
+        "remove": "Ta bort",
+        "remove_label": "Ta bort {file}",
+        "clear": "Töm listan",
+        "status_read": "Filer som används: {used} av {files}.",
+        "status_bad": "Filer som inte går att använda: {n}. Se listan.",
+        "status_removed": "{file} är borttagen. Filer som används: {used}.",
+        "status_cleared": "Listan är tom.",
+        "reading_none": "Välj minst en profil, så visas gruppens profil här.",
+        "reading_count": "Gruppens profil bygger på {n} profiler.",
+        "reading_one": "Gruppens profil bygger på en profil. Det finns ingen spridning att visa.",
+        "reading_highest": "Högst medelvärde har {names} ({value}).",
+        "reading_lowest": "Lägst medelvärde har {names} ({value}).",
+        "reading_same": "Alla kännetecken har samma medelvärde ({value}).",
+        "reading_spread": (
+            "Störst spridning har {names} (standardavvikelse {value}). Där ser ni olika på "
+            "saken. Det är en bra fråga att börja samtalet med."
+        ),
+        "reading_agree": "Minst spridning har {names} ({value}). Där är gruppen mest enig.",
+        "chart_title": "Gruppens tillitsprofil, {n} profiler. {items}.",
+        "chart_item": "{name}: medel {mean}, från {min} till {max}",
+        "chart_item_none": "{name}: inga betyg",
+        "chart_value": "{mean}",
+        "chart_legend": "Punkten är medelvärdet. Strecket går från lägsta till högsta betyg.",
+        "download_csv": "Ladda ner tabellen (CSV)",
+        "download_svg": "Ladda ner diagrammet (SVG)",
+        "download_png": "Ladda ner diagrammet (PNG)",
+        "csv_file": "gruppens-tillitsprofil.csv",
+        "svg_file": "gruppens-tillitsprofil.svg",
+        "png_file": "gruppens-tillitsprofil.png",
+        "downloaded": "{file} är nedladdad.",
+        "download_failed": "Det gick inte att göra bilden. Ladda ner SVG-filen i stället.",
+        "line": "rad {line}: ",
+        "reason_not_profile": "filen är varken en CSV-fil eller en svarsfil (JSON).",
+        "reason_too_large": "filen är för stor för att vara en profil (högst {limit}).",
+        "reason_empty": "filen är tom.",
+        "reason_encoding": (
+            "filen är inte sparad som UTF-8. Den kan vara sparad som UTF-16 eller Latin-1 i "
+            "ett kalkylprogram. Be om den nedladdade filen som den är, eller spara den som "
+            "CSV UTF-8."
+        ),
+        "reason_header": (
+            "filen är ingen tillitsprofil. Första raden ska vara kannetecken,betyg."
+        ),
+        "reason_columns": "raden ska ha två värden: kännetecken och betyg.",
+        "reason_unknown_hallmark": "{value} är inget av kursens sju kännetecken.",
+        "reason_repeated_hallmark": "kännetecknet {value} står två gånger.",
+        "reason_no_rating": "betyget saknas.",
+        "reason_not_integer": "betyget {value} är inget heltal från 1 till 5.",
+        "reason_out_of_range": "betyget {value} ligger utanför skalan 1 till 5.",
+        "reason_missing_hallmarks": "betyg saknas för {value}.",
+        "reason_not_answers": "filen är ingen svarsfil från Tillitskursen.",
+        "reason_answers_version": "svarsfilen är från en annan version av kursen.",
+        "reason_no_profile": "svarsfilen har ingen tillitsprofil.",
+        "reason_bad_profile": "tillitsprofilen i svarsfilen har fel kännetecken eller betyg.",
+        "reason_duplicate": "samma fil finns redan i listan.",
+        "reason_unreadable": "filen gick inte att läsa.",
+        "semicolon_note": "semikolon som skiljetecken (sparad i Excel), läst ändå.",
+    },
+    "certificate": {
+        # Kursintyg (widgets.views.certificate.Certificate, static/certificate.js).
+        "name_label": "Ditt namn på intyget",
+        "name_hint": (
+            "Namnet sparas bara i den här webbläsaren. Det skickas inte någonstans."
+        ),
+        "print": "Skriv ut intyget",
+        "printed": "Utskriften är öppnad. Välj en skrivare eller Spara som PDF.",
+        "preview_heading": "Så här ser intyget ut",
+        "title": "Kursintyg",
+        "course": "Tillitskursen: tillitsbaserad styrning och ledning",
+        "no_name": "(inget namn ifyllt)",
+        "statement": "{name} har gått igenom Tillitskursen och gjort kursens självtester.",
+        "date": "Datum: {date}",
+        "caption": "Självtester per kapitel",
+        "chapter": "Kapitel",
+        "answered": "Besvarade",
+        "right_first": "Rätt första gången",
+        "right": "Rätt till slut",
+        "total": "Hela kursen",
+        "of": "{n} av {total}",
+        "goals_heading": "Kursens mål",
+        "honest": (
+            "Intyget bygger på självtester som deltagaren har gjort på egen hand, utan "
+            "övervakning. Det visar vad deltagaren har arbetat med, inte ett prov som någon "
+            "har rättat."
+        ),
+        "not_counted": (
+            "Några sparade svar gäller frågor som har ändrats. De räknas inte på intyget."
+        ),
+        "nothing_yet": (
+            "Du har inte svarat på några självtester i den här webbläsaren. Intyget visar "
+            "då noll besvarade frågor."
+        ),
     },
     "site": {
         # The site around the chapters (widgets.site: theme markup, header buttons, footer;

@@ -14,6 +14,7 @@ import pandas as pd
 from IPython.display import HTML
 
 from widgets.content.hallmarks import SCALE_STEPS
+from widgets.content.numbers import format_value
 from widgets.content.ui_text import texts_for
 from widgets.figures.plotting import PALETTE, figure
 from widgets.figures.tables import html_table
@@ -23,9 +24,8 @@ LABELS = texts_for("group_profile")
 
 
 def _decimal(value: float, digits: int = 1) -> str:
-    if pd.isna(value):
-        return "–"
-    return f"{value:.{digits}f}".replace(".", ",")
+    """Swedish, halves away from zero, "–" for none (as "Lägg ihop profiler" shows it)."""
+    return format_value(None if pd.isna(value) else float(value), "number", digits)
 
 
 def group_table_html(group: pd.DataFrame) -> str:
@@ -35,8 +35,8 @@ def group_table_html(group: pd.DataFrame) -> str:
         t["col_hallmark"]: group["kännetecken"],
         t["col_mean"]: [_decimal(v) for v in group["medel"]],
         t["col_std"]: [_decimal(v) for v in group["std"]],
-        t["col_min"]: group["min"].astype(int),
-        t["col_max"]: group["max"].astype(int),
+        t["col_min"]: [_decimal(v, 0) for v in group["min"]],
+        t["col_max"]: [_decimal(v, 0) for v in group["max"]],
         t["col_count"]: group["antal"].astype(int),
     })
     caption = t["group_caption"].format(n=int(group["antal"].max()))

@@ -30,11 +30,16 @@ from widgets.paths import STATIC
 t = texts_for("notebook")
 
 #: Shared files a widget's module needs besides common.js, in the order they go in front of it.
-#: ``answers.js`` is the answer store: the self-test and *Min översikt* count with it;
-#: ``scorm.js`` lets the self-test report to a learning platform (SCORM 1.2 packages).
+#: ``answers.js`` is the answer store: the self-test, *Min översikt* and the certificate count
+#: with it, and ``results.js`` draws their table of results. ``numbers.js`` formats Swedish numbers
+#: for the explorers and *Lägg ihop profiler*. ``scorm.js`` lets the self-test report to a
+#: learning platform (SCORM 1.2 packages).
 SHARED_PARTS: dict[str, tuple[str, ...]] = {
     "quiz": ("answers", "scorm"),
-    "overview": ("answers",),
+    "overview": ("answers", "results"),
+    "certificate": ("answers", "results"),
+    "explorer": ("numbers",),
+    "combine": ("numbers",),
 }
 
 #: The shared helpers and the shared stylesheet, which are not modules of their own.

@@ -82,6 +82,24 @@ class SelfTest(anywidget.AnyWidget):
                 f"rättade={self.graded_count})")
 
 
+def chapter_entries(question_sets: list[QuestionSet] | None = None) -> list[dict]:
+    """Per chapter with a self-test, in reading order: its id, title, page, notebook and one
+    card per question (what *Min översikt* and the certificate count answers with)."""
+    order = {p.slug: i for i, p in enumerate(course.pages())}
+    sets = all_question_sets() if question_sets is None else question_sets
+    chapters = []
+    for question_set in sorted(sets, key=lambda s: order.get(s.chapter, 999)):
+        page = course.page(question_set.chapter)
+        chapters.append({
+            "chapter": question_set.chapter,
+            "title": page.title,
+            "page": f"{page.slug}.html",
+            "notebook": f"{page.slug}.ipynb",
+            "cards": [q.card() for q in question_set.questions],
+        })
+    return chapters
+
+
 class ProgressOverview(anywidget.AnyWidget):
     """*Min översikt*: per chapter, how many questions the learner has answered and got right."""
 
@@ -94,20 +112,8 @@ class ProgressOverview(anywidget.AnyWidget):
     texts = traitlets.Dict().tag(sync=True)
 
     def __init__(self, question_sets: list[QuestionSet] | None = None, **kwargs):
-        order = {p.slug: i for i, p in enumerate(course.pages())}
-        sets = all_question_sets() if question_sets is None else question_sets
-        chapters = []
-        for question_set in sorted(sets, key=lambda s: order.get(s.chapter, 999)):
-            page = course.page(question_set.chapter)
-            chapters.append({
-                "chapter": question_set.chapter,
-                "title": page.title,
-                "page": f"{page.slug}.html",
-                "notebook": f"{page.slug}.ipynb",
-                "cards": [q.card() for q in question_set.questions],
-            })
-        super().__init__(chapters=chapters, texts=texts_for("common", "quiz", "overview"),
-                         **kwargs)
+        super().__init__(chapters=chapter_entries(question_sets),
+                         texts=texts_for("common", "quiz", "overview"), **kwargs)
 
     def __repr__(self) -> str:
         return f"ProgressOverview(kapitel={len(self.chapters)})"

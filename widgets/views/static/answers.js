@@ -262,6 +262,24 @@ function anyNotes(notes) {
   return notes.changed.length > 0 || notes.removed > 0 || notes.damaged > 0 || notes.unreadable || notes.version;
 }
 
+/**
+ * The whole course's counts from readAllAnswers(...): per chapter (in the order of `chapters`,
+ * each {chapter, cards}) and in all, and whether some saved answers were not counted
+ * (changed, removed, damaged or unreadable). Min översikt and the certificate show these.
+ */
+function countCourse(saved, chapters) {
+  const all = { total: 0, graded: 0, answered: 0, right: 0, firstRight: 0 };
+  let uncounted = false;
+  const rows = chapters.map((chapter) => {
+    const { records, notes } = saved[chapter.chapter];
+    const counts = countAnswers(records, chapter.cards);
+    for (const key of Object.keys(all)) all[key] += counts[key];
+    uncounted = uncounted || anyNotes(notes);
+    return { chapter, counts };
+  });
+  return { rows, all, uncounted };
+}
+
 /** One chapter's saved answers in `store` (openStore()): read, re-graded, saved on demand. */
 function openAnswers(store, chapter, cards) {
   const key = ANSWERS_KEY + chapter;

@@ -210,6 +210,12 @@ function openStore() {
   return store;
 }
 
+/** "A", "A och B", "A, B och C" (the word for "and" is the texts' list_and). */
+function joinNames(names, t) {
+  if (names.length < 2) return names.join("");
+  return `${names.slice(0, -1).join(", ")} ${t("list_and")} ${names[names.length - 1]}`;
+}
+
 let idCounter = 0;
 /** An element id unique on the page, readable in tests: tk-<base>-<n>. */
 function uniqueId(base) {
@@ -288,7 +294,12 @@ function say(el, t, text, mark, key) {
 
 /** Save `text` as a file called `fileName` (a Blob and <a download>: nothing leaves the browser). */
 function downloadText(fileName, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+/** Save a Blob as a file called `fileName` (<a download>: nothing leaves the browser). */
+function downloadBlob(fileName, blob) {
+  const url = URL.createObjectURL(blob);
   const link = h("a", { href: url, download: fileName, hidden: true });
   document.body.append(link);
   link.click();
@@ -378,7 +389,7 @@ function svgElement(tag, attrs, ...children) {
  * Added for the explorers (generic; any widget may use them).
  * ------------------------------------------------------------------------------------- */
 
-const WIDGET_ROOTS = ".tk-widget, .tk-quiz, .tk-explorer, .tk-overview, .tk-profile, .tk-plan";
+const WIDGET_ROOTS = ".tk-widget, .tk-quiz, .tk-explorer, .tk-overview, .tk-profile, .tk-plan, .tk-combine, .tk-certificate";
 
 /**
  * The heading level that fits a widget placed at `el`: one below the page's last heading

@@ -16,39 +16,11 @@
 const DASHES = ["", "8 5", "2 4", "10 4 2 4", "4 3", "12 3 3 3 3 3"];
 const COLOURS = ["#0b5fa5", "#b34700", "#0a7a55", "#a2367a", "#7a5a00", "#3d3d9e"];
 const DARK_COLOURS = ["#7cb8f2", "#ffab70", "#6fd6a8", "#f09ad0", "#e8c25c", "#b3b3ff"];
-const NBSP = "\u00a0";
-const NNBSP = "\u202f";
-const MINUS = "\u2212";
 /** Font sizes (px) of the chart's text classes; explorer.css sets the same. */
 const FONT_SIZES = { "tk-tick": 12, "tk-axis-label": 12, "tk-end-label": 12, "tk-category": 13, "tk-bar-value": 12, "tk-panel-title": 13 };
 const GAP = 6;
 const PRINT_WIDTH = 560;
 const ANNOUNCE_DELAY_MS = 400;
-
-/**
- * A number as Swedish text, exactly as widgets/views/explorers/spec.py format_value: decimal
- * comma, a narrow no-break space between thousands, a no-break space before %, U+2212 for
- * minus, halves away from zero. decimals undefined: 0 from 10 up, 1 from 1 up, else 2
- * (percent: 0). One table of cases checks both (tests/tables/number_format.json).
- */
-function formatNumber(value, format, decimals) {
-  if (value === null || value === undefined || Number.isNaN(value)) return "–";
-  let suffix = "";
-  let digits = decimals;
-  if (format === "percent") {
-    value *= 100;
-    suffix = `${NBSP}%`;
-    if (digits === null || digits === undefined) digits = 0;
-  } else if (digits === null || digits === undefined) {
-    const size = Math.abs(value);
-    digits = size >= 10 ? 0 : size >= 1 ? 1 : 2;
-  }
-  const text = Math.abs(value).toFixed(digits);
-  const [whole, fraction] = text.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
-  const sign = value < 0 && /[1-9]/.test(text) ? MINUS : "";
-  return sign + grouped + (fraction ? `,${fraction}` : "") + suffix;
-}
 
 function niceTicks(min, max, count) {
   const span = max - min || 1;

@@ -18,17 +18,7 @@ export default {
 
     const note = h("p", { class: "tk-note", "data-storage": store.available ? "ok" : "unavailable", text: t(store.available ? "saved_locally" : "storage_unavailable") });
     const storeNote = h("p", { class: "tk-note tk-store-note", hidden: true, text: t("overview_not_counted") });
-    const tbody = h("tbody");
-    const tfoot = h("tfoot");
-    const columns = ["answered", "right_first", "right"];
-    const table = h(
-      "table",
-      { class: "tk-overview-table" },
-      h("caption", { text: t("caption") }),
-      h("thead", {}, h("tr", {}, h("th", { scope: "col", text: t("chapter") }), columns.map((key) => h("th", { scope: "col", text: t(key) })))),
-      tbody,
-      tfoot
-    );
+    const { table, fill } = resultsTable(t, "tk-overview-table", (chapter) => h("a", { href: onSite ? chapter.page : chapter.notebook, text: chapter.title }));
     const status = h("p", { class: "tk-status", role: "status", "aria-live": "polite" });
     const clear = h("button", { type: "button", class: "tk-button tk-overview-clear", text: t("clear") });
     const confirmBox = confirmStep({
@@ -45,27 +35,10 @@ export default {
       },
     });
 
-    const cells = (counts) => [
-      h("td", { "data-count": "answered", text: t("of", { n: counts.answered, total: counts.total }) }),
-      h("td", { "data-count": "right-first", text: t("of", { n: counts.firstRight, total: counts.graded }) }),
-      h("td", { "data-count": "right", text: t("of", { n: counts.right, total: counts.graded }) }),
-    ];
-
     function draw() {
-      const saved = readAllAnswers(store, cardsByChapter);
-      const all = { total: 0, graded: 0, answered: 0, right: 0, firstRight: 0 };
-      let uncounted = false;
-      tbody.replaceChildren(
-        ...chapters.map((chapter) => {
-          const { records, notes } = saved[chapter.chapter];
-          const counts = countAnswers(records, chapter.cards);
-          for (const key of Object.keys(all)) all[key] += counts[key];
-          uncounted = uncounted || anyNotes(notes);
-          const href = onSite ? chapter.page : chapter.notebook;
-          return h("tr", { "data-chapter": chapter.chapter }, h("th", { scope: "row" }, h("a", { href, text: chapter.title })), cells(counts));
-        })
-      );
-      tfoot.replaceChildren(h("tr", {}, h("th", { scope: "row", text: t("total") }), cells(all)));
+      const counted = countCourse(readAllAnswers(store, cardsByChapter), chapters);
+      const { all, uncounted } = counted;
+      fill(counted);
       storeNote.hidden = !uncounted;
       if (all.answered === 0 && !status.textContent) say(status, t, t("nothing_yet"), "info", "nothing_yet");
     }

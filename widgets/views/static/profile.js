@@ -27,12 +27,6 @@ function sameRatings(a, b) {
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
 
-/** "A", "A och B", "A, B och C". */
-function joinNames(names, t) {
-  if (names.length < 2) return names.join("");
-  return `${names.slice(0, -1).join(", ")} ${t("list_and")} ${names[names.length - 1]}`;
-}
-
 /** The profile in plain words: how many are rated, the strongest and the weakest (with ties). */
 function readingText(hallmarks, ratings, t) {
   const rated = hallmarks.filter((hallmark) => ratings[hallmark.id]);
