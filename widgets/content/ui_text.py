@@ -332,6 +332,69 @@ TEXTS: dict[str, dict[str, str]] = {
         "handout_source": "Ur kapitel {number}, {chapter} – på webben: {url}",
         "handout_source_page": "Ur {chapter} – på webben: {url}",
     },
+    # -- issue 15 (offline): answers files, Repetera, the class overview, offline ----------------
+    "answer_file": {
+        # Why a file could not be read (widgets/content/answer_files.py and answerfile.js;
+        # one message per problem code, {file} is the file's name).
+        "file_too_large": (
+            "{file}: Filen är för stor (över 1 MB). En svarsfil från kursen är mycket mindre. "
+            "Välj filen som kursen sparade."
+        ),
+        "file_not_text": "{file}: Det här är inte en textfil. Välj en svarsfil som slutar på .json.",
+        "file_empty": "{file}: Filen är tom. Spara svaren på nytt och välj den nya filen.",
+        "file_not_json": (
+            "{file}: Filen går inte att läsa. Den kan vara skadad eller avklippt. "
+            "Spara svaren på nytt."
+        ),
+        "file_not_ours": (
+            "{file}: Det här är inte en svarsfil från Tillitskursen. Välj filen som knappen "
+            "Spara mina svar som fil skapade."
+        ),
+        "file_newer": (
+            "{file}: Filen kommer från en nyare version av kursen. Ladda om sidan så att du får "
+            "den nya versionen. Försök sedan igen."
+        ),
+        "file_newer_answers": (
+            "{file}: Svaren i filen är sparade av en nyare version av kursen. Ladda om sidan så "
+            "att du får den nya versionen. Försök sedan igen."
+        ),
+        "file_damaged_version": "{file}: Filen är skadad. Versionsnumret saknas eller är fel.",
+        "file_damaged_answers": "{file}: Filen är skadad. Svaren i den går inte att läsa.",
+        "file_damaged_course": "{file}: Filen är skadad. Kursversionen saknas eller är fel.",
+        "file_damaged_time": "{file}: Filen är skadad. Datumet då den sparades är fel.",
+        "file_damaged_name": "{file}: Filen är skadad. Namnet i den är för långt eller har fel tecken.",
+        "file_damaged_profile": "{file}: Filen är skadad. Tillitsprofilen i den går inte att läsa.",
+        "file_damaged_plan": "{file}: Filen är skadad. Planen i den går inte att läsa.",
+        "file_unreadable": "{file}: Filen går inte att öppna. Välj den igen.",
+        "file_duplicate": "{file}: Samma svar finns redan i en annan fil. Filen räknas bara en gång.",
+    },
+    "answer_transfer": {
+        # Min översikt: "Spara mina svar som fil" and "Läs in svar från fil" (overview.js).
+        "transfer_heading": "Flytta dina svar",
+        "transfer_intro": (
+            "Spara dina svar som en fil. Då kan du läsa in dem i en annan webbläsare eller "
+            "skicka filen till din lärare. Filen stannar hos dig tills du själv skickar den."
+        ),
+        "name_label": "Namn eller signatur i filen (frivilligt)",
+        "name_hint": "Du behöver inte skriva ditt riktiga namn. En signatur räcker.",
+        "export": "Spara mina svar som fil",
+        "exported": "Filen {file} är sparad. Den har svar på {n} frågor.",
+        "import": "Läs in svar från fil",
+        "import_confirm": (
+            "Filen har svar på {n} frågor. {both} av dem har du svarat på här också. "
+            "Där behålls det svar som är nyast. Vill du läsa in filen?"
+        ),
+        "import_yes": "Ja, läs in svaren",
+        "import_no": "Nej, avbryt",
+        "imported": "Klart. {n} svar är inlästa från filen.",
+        "import_cancelled": "Inget är ändrat.",
+        "import_skipped": (
+            "{n} svar i filen hoppades över. De gäller frågor som har ändrats eller inte finns längre."
+        ),
+        "import_damaged": "{n} svar i filen var skadade och hoppades över.",
+        "import_kept": "Din tillitsprofil och din plan här är kvar. Filens profil och plan lästes inte in.",
+        "import_failed": "Inget är ändrat.",
+    },
 }
 
 

@@ -30,10 +30,11 @@ from widgets.paths import STATIC
 t = texts_for("notebook")
 
 #: Shared files a widget's module needs besides common.js, in the order they go in front of it.
-#: ``answers.js`` is the answer store: the self-test and *Min översikt* count with it.
+#: ``answers.js`` is the answer store: the self-test and *Min översikt* count with it;
+#: ``answerfile.js`` writes and reads the answers file (Min översikt, the class overview).
 SHARED_PARTS: dict[str, tuple[str, ...]] = {
     "quiz": ("answers",),
-    "overview": ("answers",),
+    "overview": ("answers", "answerfile"),
 }
 
 #: The shared helpers and the shared stylesheet, which are not modules of their own.

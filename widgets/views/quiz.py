@@ -106,7 +106,8 @@ class ProgressOverview(anywidget.AnyWidget):
                 "notebook": f"{page.slug}.ipynb",
                 "cards": [q.card() for q in question_set.questions],
             })
-        super().__init__(chapters=chapters, texts=texts_for("common", "quiz", "overview"),
+        super().__init__(chapters=chapters, texts=texts_for("common", "quiz", "overview",
+                                                              "answer_file", "answer_transfer"),
                          **kwargs)
 
     def __repr__(self) -> str:
