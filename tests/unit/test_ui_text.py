@@ -23,7 +23,9 @@ WIDGETS = ROOT / "widgets"
 MODULES: dict[Path, tuple[str, ...]] = {
     STATIC / "common.js": ("common",),
     STATIC / "quiz.js": ("common", "quiz"),
-    STATIC / "overview.js": ("common", "quiz", "overview"),
+    STATIC / "overview.js": ("common", "quiz", "overview", "answer_file", "answer_transfer"),
+    STATIC / "answerfile.js": ("answer_file",),
+    WIDGETS / "content" / "answer_files.py": ("answer_file",),
     STATIC / "plan.js": ("common", "plan"),
     STATIC / "profile.js": ("common", "profile"),
     STATIC / "explorer.js": ("common", "explorer"),
@@ -50,6 +52,11 @@ DYNAMIC: dict[str, set[str]] = {
                 "kind_reflection", "show_model_answer"},  # KINDS[kind].hint and .checkLabel
     "overview.js": {"answered", "right_first", "right"},  # the table's columns
     "plan.js": {"saved", "saved_memory"},  # savedSoon(): where it was saved
+    # answerFileMessage(): one message per problem code of an answers file
+    "answerfile.js": {f"file_{p}" for p in (
+        "too_large", "not_text", "empty", "not_json", "not_ours", "damaged_version", "newer",
+        "damaged_answers", "newer_answers", "damaged_course", "damaged_time", "damaged_name",
+        "damaged_profile", "damaged_plan")},
 }
 
 _JS_CALL = re.compile(r"(?<![\w.$])(?:t|notice)\(")

@@ -61,6 +61,8 @@ t = texts_for("answer_file")
 PROBLEMS = ("too_large", "not_text", "empty", "not_json", "not_ours", "damaged_version", "newer",
             "damaged_answers", "newer_answers", "damaged_course", "damaged_time", "damaged_name",
             "damaged_profile", "damaged_plan")
+#: The message of each problem (as ANSWER_FILE_MESSAGES in answerfile.js).
+MESSAGES = {problem: t["file_" + problem] for problem in PROBLEMS}
 
 
 class AnswerFileError(ValueError):
@@ -69,7 +71,7 @@ class AnswerFileError(ValueError):
     def __init__(self, problem: str, file: str = "Filen"):
         self.problem = problem
         self.file = file
-        super().__init__(t[f"file_{problem}"].format(file=file))
+        super().__init__(MESSAGES[problem].format(file=file))
 
 
 def _js_length(text: str) -> int:

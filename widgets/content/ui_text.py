@@ -366,7 +366,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "file_damaged_profile": "{file}: Filen är skadad. Tillitsprofilen i den går inte att läsa.",
         "file_damaged_plan": "{file}: Filen är skadad. Planen i den går inte att läsa.",
         "file_unreadable": "{file}: Filen går inte att öppna. Välj den igen.",
-        "file_duplicate": "{file}: Samma svar finns redan i en annan fil. Filen räknas bara en gång.",
     },
     "answer_transfer": {
         # Min översikt: "Spara mina svar som fil" and "Läs in svar från fil" (overview.js).

@@ -30,6 +30,29 @@ const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6
 /** The first bytes of a UTF-8 byte order mark, which an editor may have added. */
 const BOM = "\ufeff";
 
+/** The message (ui_text section "answer_file") for each problem code. */
+const ANSWER_FILE_MESSAGES = {
+  too_large: "file_too_large",
+  not_text: "file_not_text",
+  empty: "file_empty",
+  not_json: "file_not_json",
+  not_ours: "file_not_ours",
+  damaged_version: "file_damaged_version",
+  newer: "file_newer",
+  damaged_answers: "file_damaged_answers",
+  newer_answers: "file_newer_answers",
+  damaged_course: "file_damaged_course",
+  damaged_time: "file_damaged_time",
+  damaged_name: "file_damaged_name",
+  damaged_profile: "file_damaged_profile",
+  damaged_plan: "file_damaged_plan",
+};
+
+/** What is wrong with the file called `file`, in Swedish (t: the widget's texts). */
+function answerFileMessage(t, problem, file) {
+  return t(ANSWER_FILE_MESSAGES[problem], { file });
+}
+
 /** The file's text, or a problem code: too large, not UTF-8 text, empty. */
 function answerFileText(bytes) {
   const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;

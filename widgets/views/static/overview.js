@@ -60,7 +60,7 @@ function answerTransfer({ store, cardsByChapter, t, d, onChange }) {
     if (!chosen) return;
     const found = chosen.size > ANSWER_FILE_MAX ? { problem: "too_large" } : readAnswerFile(new Uint8Array(await chosen.arrayBuffer()), cardsByChapter);
     if (found.problem) {
-      close(`${t(`file_${found.problem}`, { file: chosen.name })} ${t("import_failed")}`, "wrong", found.problem);
+      close(`${answerFileMessage(t, found.problem, chosen.name)} ${t("import_failed")}`, "wrong", found.problem);
       return;
     }
     const current = savedRecords(store, cardsByChapter);
