@@ -41,6 +41,11 @@ export default [
     languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.node } },
   },
   {
+    files: ["widgets/site/service-worker.js"],
+    languageOptions: { sourceType: "script", ecmaVersion: 2022, globals: { ...globals.serviceworker, TK_OFFLINE: "readonly" } },
+    rules: { "no-unused-vars": ["error", { caughtErrors: "none" }] },
+  },
+  {
     files: ["book/_assets/*.js"],
     languageOptions: { sourceType: "script", ecmaVersion: 2022, globals: { ...globals.browser } },
     rules: { "no-unused-vars": ["error", { caughtErrors: "none" }] },

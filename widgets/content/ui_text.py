@@ -394,6 +394,40 @@ TEXTS: dict[str, dict[str, str]] = {
         "import_kept": "Din tillitsprofil och din plan här är kvar. Filens profil och plan lästes inte in.",
         "import_failed": "Inget är ändrat.",
     },
+    "offline": {
+        # The course offline (widgets/site/offline.py, book/_assets/tk-offline.js, the worker).
+        "manifest_description": (
+            "En öppen kurs om tillitsbaserad styrning och ledning i offentlig sektor."
+        ),
+        "save_intro": (
+            "Spara hela kursen i den här webbläsaren. Då kan du läsa den och göra "
+            "självtesterna utan internet."
+        ),
+        "save_size": "Det tar ungefär {mb} MB.",
+        "save_button": "Spara kursen för offline",
+        "saving_label": "Sparar kursen",
+        "saving": "Kursen sparas. Vänta en stund.",
+        "saved_all": (
+            "Klart. Hela kursen är sparad, {total} filer och ungefär {mb} MB. "
+            "Nu kan du läsa den utan internet."
+        ),
+        "saved_failed": (
+            "{failed} av {total} filer gick inte att spara. Kontrollera att du har internet "
+            "och tryck på knappen igen."
+        ),
+        "saved_already": "Kursen är sparad i den här webbläsaren. Du kan läsa den utan internet.",
+        "offline_unsupported": (
+            "Din webbläsare kan inte spara kursen. Du kan ladda ner kursen som PDF i stället."
+        ),
+        "update_available": "En ny version av kursen finns.",
+        "update_reload": "Ladda om sidan",
+        "offline_title": "Sidan är inte sparad",
+        "offline_text": (
+            "Du har inte internet just nu, och den här sidan är inte sparad. Spara hela kursen "
+            "på startsidan nästa gång du har internet."
+        ),
+        "offline_home": "Till kursens startsida",
+    },
 }
 
 
