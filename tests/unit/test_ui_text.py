@@ -41,6 +41,9 @@ MODULES: dict[Path, tuple[str, ...]] = {
        for name in ("header_buttons", "page_markup", "publisher", "site_script")},
     **{path: ("site",) for path in sorted((WIDGETS / "site" / "templates").glob("tk-*.html"))},
     WIDGETS / "site" / "directives.py": ("roleplay",),
+    # offline: the manifest, the save box and the worker's page; tk-offline.js's words
+    WIDGETS / "site" / "offline.py": ("offline",),
+    ROOT / "book" / "_assets" / "tk-offline.js": ("offline",),
     # the printed course
     **{WIDGETS / "build" / f"{name}.py": ("pdf",) for name in ("pdf",)},
 }

@@ -63,9 +63,6 @@ SKIPPED_SUFFIXES = (".pdf", ".zip", ".imscc")
 #: The words the page script needs (ui_text section "offline").
 SCRIPT_TEXTS = ("update_available", "update_reload", "saving", "saved_all", "saved_failed",
                 "saved_already", "save_size", "offline_unsupported")
-#: The words the worker needs (its page for a page that is not saved).
-WORKER_TEXTS = ("offline_title", "offline_text", "offline_home")
-
 t = texts_for("offline")
 
 _REF = re.compile(r'\b(?:href|src)="([^"]+)"|\bsrcset="([^"]+)"')
@@ -82,7 +79,8 @@ class SaveOfflineDirective(Directive):
     has_content = False
 
     def run(self):
-        e = {key: html.escape(t[key]) for key in ("save_intro", "save_button", "saving_label")}
+        e = {"save_intro": html.escape(t["save_intro"]), "save_button": html.escape(t["save_button"]),
+             "saving_label": html.escape(t["saving_label"])}
         markup = (
             '<div class="tk-offline" data-tk-offline="" hidden>'
             f'<p>{e["save_intro"]} <span class="tk-offline-size"></span></p>'
@@ -284,7 +282,9 @@ def write_version(outdir: Path, pages: list[Path], version: str) -> None:
 def worker_script(version: str, files: dict[str, str], sizes: int) -> str:
     """``sw.js``: the data, then the worker's code."""
     data = {"version": version, "files": files, "bytes": sizes,
-            "texts": {key: t[key] for key in WORKER_TEXTS}}
+            # the worker's page for a page that is not saved
+            "texts": {"offline_title": t["offline_title"], "offline_text": t["offline_text"],
+                      "offline_home": t["offline_home"]}}
     return ("// Tillitskursen's service worker, written by the build (widgets/site/offline.py).\n"
             f"const TK_OFFLINE = {json.dumps(data, ensure_ascii=False, indent=0)};\n"
             + WORKER_SOURCE.read_text(encoding="utf-8"))
