@@ -10,7 +10,7 @@ import globals from "globals";
 
 const STATIC = "widgets/views/static";
 /** Files that esm.py puts in front of widget modules (esm.SHARED_PARTS and common.js). */
-const SHARED = ["common.js", "answers.js", "answerfile.js"];
+const SHARED = ["common.js", "answers.js", "answerfile.js", "selftest.js", "leitner.js"];
 
 function topLevelNames(file) {
   const source = readFileSync(`${STATIC}/${file}`, "utf8");

@@ -6,6 +6,7 @@
 The layers, and the one direction of imports, are drawn in ``widgets/README.md``.
 """
 
+from widgets.content.answer_files import read_answer_files
 from widgets.content.control_trust_table import load_table
 from widgets.content.profiles import combine_profiles, read_profile
 from widgets.figures.control_trust_table import for_display
@@ -24,10 +25,12 @@ from widgets.views.explorers import (
 from widgets.views.plan import PersonalPlan
 from widgets.views.profile import Profile
 from widgets.views.quiz import ProgressOverview, SelfTest
+from widgets.views.review import Review
 
 __all__ = [
-    "PersonalPlan", "Profile", "ProgressOverview", "SelfTest", "combine_profiles", "draw_chain",
+    "PersonalPlan", "Profile", "ProgressOverview", "Review", "SelfTest", "combine_profiles", "draw_chain",
     "explorers", "for_display", "group_chart", "hidden_costs_model", "hidden_costs_studies",
-    "load_table", "read_profile", "repeated_trust_game", "selective_follow_up", "show_group",
+    "load_table", "read_answer_files", "read_profile", "repeated_trust_game",
+    "selective_follow_up", "show_group",
     "show_hallmark", "show_overview", "show_table", "trust_spiral",
 ]

@@ -42,8 +42,9 @@ def test_export_then_import_in_a_fresh_browser_gives_the_same_overview(open_page
     page, log = open_page(chapter.html)
     settle(page)
     quiz = page.locator(".tk-quiz")
-    answer(page, quiz.locator(f'fieldset[data-question="{graded[0].id}"]'), graded[0], right_response(graded[0]))
-    answer(page, quiz.locator(f'fieldset[data-question="{graded[1].id}"]'), graded[1], wrong_response(graded[1]))
+    first, second = (quiz.locator(f'fieldset[data-question="{q.id}"]') for q in graded[:2])
+    answer(page, first, graded[0], right_response(graded[0]))
+    answer(page, second, graded[1], wrong_response(graded[1]))
     page.evaluate(f"""localStorage.setItem('{PREFIX}profile', JSON.stringify({{"x": 3}}))""")
     page.goto(base_url + OVERVIEW)
     settle(page)
@@ -81,7 +82,8 @@ def test_export_then_import_in_a_fresh_browser_gives_the_same_overview(open_page
     # the chapter itself shows the imported answers
     fresh.goto(base_url + chapter.html)
     settle(fresh)
-    expect(fresh.locator(f'fieldset[data-question="{graded[1].id}"]')).to_have_attribute("data-status", "wrong")
+    imported = fresh.locator(f'fieldset[data-question="{graded[1].id}"]')
+    expect(imported).to_have_attribute("data-status", "wrong")
     assert log.errors == [] and log2.errors == [] and log.external == [] and log2.external == []
 
 

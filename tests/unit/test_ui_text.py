@@ -23,7 +23,10 @@ WIDGETS = ROOT / "widgets"
 MODULES: dict[Path, tuple[str, ...]] = {
     STATIC / "common.js": ("common",),
     STATIC / "quiz.js": ("common", "quiz"),
-    STATIC / "overview.js": ("common", "quiz", "overview", "answer_file", "answer_transfer"),
+    STATIC / "selftest.js": ("common", "quiz"),
+    STATIC / "review.js": ("common", "quiz", "review"),
+    STATIC / "overview.js": ("common", "quiz", "overview", "answer_file", "answer_transfer",
+                             "review"),
     STATIC / "answerfile.js": ("answer_file",),
     WIDGETS / "content" / "answer_files.py": ("answer_file",),
     STATIC / "plan.js": ("common", "plan"),
@@ -51,7 +54,7 @@ MODULES: dict[Path, tuple[str, ...]] = {
 #: Keys a module chooses at run time, so they appear outside a lookup.
 DYNAMIC: dict[str, set[str]] = {
     "common.js": {"icon_right", "icon_wrong", "icon_info"},  # say(): the icon for a mark
-    "quiz.js": {"kind_single", "kind_multiple", "kind_truefalse", "kind_matching",
+    "selftest.js": {"kind_single", "kind_multiple", "kind_truefalse", "kind_matching",
                 "kind_reflection", "show_model_answer"},  # KINDS[kind].hint and .checkLabel
     "overview.js": {"answered", "right_first", "right"},  # the table's columns
     "plan.js": {"saved", "saved_memory"},  # savedSoon(): where it was saved

@@ -394,6 +394,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "import_kept": "Din tillitsprofil och din plan här är kvar. Filens profil och plan lästes inte in.",
         "import_failed": "Inget är ändrat.",
     },
+    "review": {
+        # Repetera (widgets.views.review.Review, static/review.js) and its count on Min översikt.
+        "review_heading": "Repetera",
+        "review_intro": (
+            "Här är {n} frågor att repetera. Först kommer de du har svarat fel på. Sedan kommer "
+            "de som är dags att repetera igen."
+        ),
+        "review_none": (
+            "Du har inget att repetera just nu. Svara på självtesterna i kapitlen. Då kommer "
+            "frågorna hit när det är dags att repetera dem."
+        ),
+        "review_from": "Från kapitlet {chapter}",
+        "review_progress": "Du har svarat på {answered} av {total} frågor. {right} var rätt.",
+        "review_again": "Ny omgång",
+        "due_count": "{n} frågor är dags att repetera.",
+        "due_none": "Inga frågor behöver repeteras just nu.",
+        "due_link": "Till Repetera",
+    },
     "offline": {
         # The course offline (widgets/site/offline.py, book/_assets/tk-offline.js, the worker).
         "manifest_description": (

@@ -31,10 +31,19 @@ t = texts_for("notebook")
 
 #: Shared files a widget's module needs besides common.js, in the order they go in front of it.
 #: ``answers.js`` is the answer store: the self-test and *Min översikt* count with it;
-#: ``answerfile.js`` writes and reads the answers file (Min översikt, the class overview).
+#: ``answerfile.js`` writes and reads the answers file (Min översikt, the class overview);
+#: ``selftest.js`` is the question view (the self-test and Repetera); ``leitner.js`` is
+#: Repetera's schedule (Repetera, and the count of questions due on Min översikt).
 SHARED_PARTS: dict[str, tuple[str, ...]] = {
-    "quiz": ("answers",),
-    "overview": ("answers", "answerfile"),
+    "quiz": ("answers", "selftest"),
+    "overview": ("answers", "answerfile", "leitner"),
+    "review": ("answers", "selftest", "leitner"),
+}
+
+#: Stylesheets a widget's stylesheet needs besides widgets.css, in front of its own: Repetera
+#: shows its questions exactly as the self-test does.
+SHARED_STYLES: dict[str, tuple[str, ...]] = {
+    "review": ("quiz",),
 }
 
 #: The shared helpers and the shared stylesheet, which are not modules of their own.
@@ -55,9 +64,12 @@ def module(name: str) -> str:
 
 @cache
 def stylesheet(*names: str) -> str:
-    """The CSS of ``static/widgets.css`` (shared) and ``static/<name>.css`` for each name."""
+    """The CSS of ``static/widgets.css`` (shared) and, for each name, the stylesheets it needs
+    (:data:`SHARED_STYLES`) and ``static/<name>.css``."""
     parts = [(STATIC / f"{SHARED_STYLE}.css").read_text(encoding="utf-8")]
-    parts += [(STATIC / f"{name}.css").read_text(encoding="utf-8") for name in names]
+    for name in names:
+        parts += [(STATIC / f"{part}.css").read_text(encoding="utf-8")
+                  for part in (*SHARED_STYLES.get(name, ()), name)]
     return "\n".join(parts)
 
 

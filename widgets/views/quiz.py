@@ -107,7 +107,8 @@ class ProgressOverview(anywidget.AnyWidget):
                 "cards": [q.card() for q in question_set.questions],
             })
         super().__init__(chapters=chapters, texts=texts_for("common", "quiz", "overview",
-                                                              "answer_file", "answer_transfer"),
+                                                              "answer_file", "answer_transfer",
+                                                              "review"),
                          **kwargs)
 
     def __repr__(self) -> str:

@@ -180,11 +180,19 @@ export default {
       );
       tfoot.replaceChildren(h("tr", {}, h("th", { scope: "row", text: t("total") }), cells(all)));
       storeNote.hidden = !uncounted;
+      const dueCount = dueQuestions(saved, cardsByChapter, readBoxes(store), now()).length;
+      due.dataset.due = String(dueCount);
+      due.replaceChildren(
+        dueCount ? t("due_count", { n: dueCount }) : t("due_none"),
+        " ",
+        h("a", { href: onSite ? "repetera.html" : "repetera.ipynb", text: t("due_link") })
+      );
       if (all.answered === 0 && !status.textContent) say(status, t, t("nothing_yet"), "info", "nothing_yet");
     }
 
+    const due = h("p", { class: "tk-overview-due" });
     const transfer = answerTransfer({ store, cardsByChapter, t, d, onChange: draw });
-    el.replaceChildren(h("section", { class: "tk-overview" }, note, storeNote, h("div", { class: "tk-table-wrap" }, table), status, clear, confirmBox, transfer));
+    el.replaceChildren(h("section", { class: "tk-overview" }, note, storeNote, h("div", { class: "tk-table-wrap" }, table), due, status, clear, confirmBox, transfer));
     draw();
     d.listen(window, "storage", draw);
     return () => {
