@@ -15,6 +15,7 @@ from widgets.figures.group_profile import group_chart, show_group
 from widgets.figures.hallmark_cards import show_hallmark, show_overview
 from widgets.figures.tables import show_table
 from widgets.views import explorers
+from widgets.views.class_results import ClassResults
 from widgets.views.explorers import (
     hidden_costs_model,
     hidden_costs_studies,
@@ -28,7 +29,8 @@ from widgets.views.quiz import ProgressOverview, SelfTest
 from widgets.views.review import Review
 
 __all__ = [
-    "PersonalPlan", "Profile", "ProgressOverview", "Review", "SelfTest", "combine_profiles", "draw_chain",
+    "ClassResults", "PersonalPlan", "Profile", "ProgressOverview", "Review", "SelfTest",
+    "combine_profiles", "draw_chain",
     "explorers", "for_display", "group_chart", "hidden_costs_model", "hidden_costs_studies",
     "load_table", "read_answer_files", "read_profile", "repeated_trust_game",
     "selective_follow_up", "show_group",

@@ -28,6 +28,7 @@ MODULES: dict[Path, tuple[str, ...]] = {
     STATIC / "overview.js": ("common", "quiz", "overview", "answer_file", "answer_transfer",
                              "review"),
     STATIC / "answerfile.js": ("answer_file",),
+    STATIC / "classresults.js": ("common", "quiz", "answer_file", "class_results"),
     WIDGETS / "content" / "answer_files.py": ("answer_file",),
     STATIC / "plan.js": ("common", "plan"),
     STATIC / "profile.js": ("common", "profile"),
@@ -58,6 +59,8 @@ DYNAMIC: dict[str, set[str]] = {
                 "kind_reflection", "show_model_answer"},  # KINDS[kind].hint and .checkLabel
     "overview.js": {"answered", "right_first", "right"},  # the table's columns
     "plan.js": {"saved", "saved_memory"},  # savedSoon(): where it was saved
+    "classresults.js": {"class_question", "class_answered", "class_right", "class_right_first",
+                        "class_common_wrong"},  # the table's columns
     # answerFileMessage(): one message per problem code of an answers file
     "answerfile.js": {f"file_{p}" for p in (
         "too_large", "not_text", "empty", "not_json", "not_ours", "damaged_version", "newer",

@@ -412,6 +412,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "due_none": "Inga frågor behöver repeteras just nu.",
         "due_link": "Till Repetera",
     },
+    "class_results": {
+        # Klassens resultat (widgets.views.class_results.ClassResults, static/classresults.js).
+        "class_heading": "Klassens resultat",
+        "class_choose": "Välj elevernas svarsfiler (du kan välja många på en gång)",
+        "class_local": "Filerna läses bara i din webbläsare. Inget skickas någonstans.",
+        "class_read": "{good} filer är inlästa. {bad} filer gick inte att läsa.",
+        "class_bad_title": "De här filerna gick inte att läsa:",
+        "class_question": "Fråga",
+        "class_answered": "Besvarade",
+        "class_right": "Andel rätt",
+        "class_right_first": "Rätt första gången",
+        "class_common_wrong": "Vanligaste fel svar",
+        "class_wrong_count": "{answer} ({n} st)",
+        "class_not_graded": "Rättas inte",
+        "class_csv": "Ladda ner tabellen som CSV",
+        "class_csv_file": "klassens-resultat.csv",
+        "class_csv_done": "Filen {file} är sparad.",
+    },
     "offline": {
         # The course offline (widgets/site/offline.py, book/_assets/tk-offline.js, the worker).
         "manifest_description": (

@@ -38,6 +38,7 @@ SHARED_PARTS: dict[str, tuple[str, ...]] = {
     "quiz": ("answers", "selftest"),
     "overview": ("answers", "answerfile", "leitner"),
     "review": ("answers", "selftest", "leitner"),
+    "classresults": ("answers", "answerfile"),
 }
 
 #: Stylesheets a widget's stylesheet needs besides widgets.css, in front of its own: Repetera
