@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -69,7 +70,7 @@ def test_three_files_and_a_damaged_one(open_page, tmp_path):
         page.get_by_role("button", name=T["class_csv"]).click()
     download = info.value
     assert download.suggested_filename == T["class_csv_file"]
-    rows = list(csv.reader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+    rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
     assert rows[0] == SUMMARY_COLUMNS
     line = next(r for r in rows[1:] if r[1] == q.id)
     assert line[0] == chapter and int(line[2]) == summary["besvarade"] == 3

@@ -69,7 +69,7 @@ def visit(page, url: str, *, scroll: bool = True) -> Traffic:
 def phone(browser, base_url):
     """A phone-sized page. No request routing here: Playwright's routing turns off the HTTP
     cache, which these tests measure; the tests check every URL the page asked for instead."""
-    context = browser.new_context(**PHONE)
+    context = browser.new_context(**PHONE, service_workers="block")
     page = context.new_page()
     asked = []
     page.on("request", lambda request: asked.append(request.url))
