@@ -136,7 +136,8 @@ def test_placeholders_reserve_about_the_widgets_height(phone, base_url, site):
     checked = 0
     for path in ["book/intro.html", "book/vad-ar-tillit.html", "book/sju-kannetecken.html",
                  "book/sjalvuppfyllande-forvantningar.html", "book/sammanfattning-och-slutprov.html",
-                 "book/min-oversikt.html"]:
+                 "book/min-oversikt.html", "book/repetera.html",
+                 "book/lararhandledning/klassens-resultat.html"]:
         reserved = [int(r) for r in re.findall(r'--tk-reserve:(\d+)rem', (site / path).read_text())]
         page.goto(base_url + path)
         settle(page)
