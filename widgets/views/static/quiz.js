@@ -84,12 +84,8 @@ export default {
       view.changedNote.hidden = !saved.notes.changed.includes(q.id);
       paint(view, records[q.id], t);
       d.listen(view.buttons.check, "click", () => {
-        const response = view.kind.read(view);
-        if (!view.kind.complete(q, response)) {
-          say(view.statusEl, t, t(q.kind === "matching" ? "need_all_matches" : "need_answer"), "info", "incomplete");
-          view.statusEl.focus();
-          return;
-        }
+        const response = responseToCheck(view, t);
+        if (response === undefined) return;
         records[q.id] = checkedRecord(q, records[q.id], response);
         view.changedNote.hidden = true;
         paint(view, records[q.id], t);

@@ -50,12 +50,8 @@ export default {
             current = record;
           };
           s.listen(view.buttons.check, "click", () => {
-            const response = view.kind.read(view);
-            if (!view.kind.complete(question, response)) {
-              say(view.statusEl, t, t(question.kind === "matching" ? "need_all_matches" : "need_answer"), "info", "incomplete");
-              view.statusEl.focus();
-              return;
-            }
+            const response = responseToCheck(view, t);
+            if (response === undefined) return;
             const previous = openAnswers(store, item.chapter, questionsByChapter[item.chapter]).records[question.id];
             const record = checkedRecord(question, previous, response);
             keep(record);

@@ -287,6 +287,17 @@ function paint(view, record, t) {
   }
 }
 
+/** The view's response if it can be checked; else says what is missing, moves focus to the
+ * status line and gives undefined (Kontrollera in the self-test and in Repetera). */
+function responseToCheck(view, t) {
+  const { question, kind } = view;
+  const response = kind.read(view);
+  if (kind.complete(question, response)) return response;
+  say(view.statusEl, t, t(question.kind === "matching" ? "need_all_matches" : "need_answer"), "info", "incomplete");
+  view.statusEl.focus();
+  return undefined;
+}
+
 /** The self-test as paper: questions to answer with a pen (shown only when printing). */
 function printVersion(questions, t) {
   const items = questions.map((question) => {
