@@ -192,7 +192,7 @@ export default {
 
     const due = h("p", { class: "tk-overview-due" });
     const transfer = answerTransfer({ store, cardsByChapter, t, d, onChange: draw });
-    el.replaceChildren(h("section", { class: "tk-overview" }, note, storeNote, h("div", { class: "tk-table-wrap" }, table), due, status, clear, confirmBox, transfer));
+    el.replaceChildren(h("section", { class: "tk-overview" }, note, storeNote, h("div", { class: "tk-table-wrap" }, table), due, status, clear, confirmBox), transfer);
     draw();
     d.listen(window, "storage", draw);
     return () => {
