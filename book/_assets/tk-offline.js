@@ -28,13 +28,21 @@
   }
 
   var boxes = Array.prototype.slice.call(document.querySelectorAll("[data-tk-offline]"));
-  if (!document.querySelector('link[rel="manifest"]')) return;
-  if (!("serviceWorker" in navigator) || !window.isSecureContext) {
+  if (!document.querySelector('link[rel="manifest"]')) {
+    // a page that may not register a worker (a learning platform's package) offers nothing
     boxes.forEach(function (box) {
-      box.hidden = false;
+      box.hidden = true;
+    });
+    return;
+  }
+  function unsupported() {
+    boxes.forEach(function (box) {
       box.querySelector(".tk-offline-save").hidden = true;
       box.querySelector(".tk-offline-status").textContent = t("offline_unsupported");
     });
+  }
+  if (!("serviceWorker" in navigator) || !window.isSecureContext) {
+    unsupported();
     return;
   }
 
@@ -100,15 +108,13 @@
     var progressBox = box.querySelector(".tk-offline-progress");
     var progress = progressBox.querySelector("progress");
     var status = box.querySelector(".tk-offline-status");
-    var size = box.querySelector(".tk-offline-size");
     var label = progressBox.querySelector(".tk-offline-progress-label");
     label.id = label.id || "tk-offline-progress-label";
     progress.setAttribute("aria-labelledby", label.id);
-    box.hidden = false;
 
     navigator.serviceWorker.ready.then(function (ready) {
+      button.disabled = false;
       ask(ready.active, { type: "status" }, function (data) {
-        if (data.bytes) size.textContent = t("save_size", { mb: megabytes(data.bytes) });
         if (data.complete && !status.textContent) status.textContent = t("saved_already");
       });
     });
@@ -147,6 +153,8 @@
         });
       })
       .catch(function (err) {
+        // workers turned off (a browser setting, a test): the button would wait for ever
+        unsupported();
         if (window.console) window.console.warn("tk-offline: " + err);
       });
   }

@@ -133,8 +133,12 @@ def test_a_new_version_is_announced_and_old_caches_go(browser, site, tmp_path):
 
 @pytest.mark.parametrize("path", ["book/intro.html", "book/min-oversikt.html"])
 def test_the_save_box_is_on_the_start_page_and_min_oversikt(open_page, path):
-    """With workers blocked (every other test) the box stays hidden and nothing breaks."""
+    """With workers blocked (every other test) the box says the browser cannot save the course,
+    and nothing breaks."""
     page, log = open_page(path)
     assert page.locator("[data-tk-offline]").count() == 1
+    status = page.locator("[data-tk-offline] .tk-offline-status")
+    expect(status).to_have_text(OFFLINE["offline_unsupported"])
+    expect(page.locator("[data-tk-offline] button")).to_be_hidden()
     assert page.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
     assert log.errors == [] and log.external == []

@@ -62,7 +62,7 @@ SKIPPED_FILES = (".buildinfo", "objects.inv", WORKER)
 SKIPPED_SUFFIXES = (".pdf", ".zip", ".imscc")
 #: The words the page script needs (ui_text section "offline").
 SCRIPT_TEXTS = ("update_available", "update_reload", "saving", "saved_all", "saved_failed",
-                "saved_already", "save_size", "offline_unsupported")
+                "saved_already", "offline_unsupported")
 t = texts_for("offline")
 
 _REF = re.compile(r'\b(?:href|src)="([^"]+)"|\bsrcset="([^"]+)"')
@@ -73,8 +73,10 @@ _VERSION_META = re.compile(r'<meta name="tk-version" content="[0-9a-f]*" />\n?')
 # -- while pages are written ------------------------------------------------------------------
 
 class SaveOfflineDirective(Directive):
-    """``{spara-offline}``: the "Spara kursen för offline" box (hidden until the page script
-    knows the browser can do it)."""
+    """``{spara-offline}``: the "Spara kursen för offline" box. It takes its place from the
+    start (no jump when the script is ready; the theme hides ``pst-js-only`` without
+    JavaScript); the button waits, disabled, until the service worker is ready. The build
+    writes the course's size into ``tk-offline-size`` when it knows it."""
 
     has_content = False
 
@@ -82,9 +84,9 @@ class SaveOfflineDirective(Directive):
         e = {"save_intro": html.escape(t["save_intro"]), "save_button": html.escape(t["save_button"]),
              "saving_label": html.escape(t["saving_label"])}
         markup = (
-            '<div class="tk-offline" data-tk-offline="" hidden>'
+            '<div class="tk-offline pst-js-only" data-tk-offline="">'
             f'<p>{e["save_intro"]} <span class="tk-offline-size"></span></p>'
-            f'<button type="button" class="tk-offline-save">{e["save_button"]}</button>'
+            f'<button type="button" class="tk-offline-save" disabled>{e["save_button"]}</button>'
             '<div class="tk-offline-progress" hidden>'
             f'<span class="tk-offline-progress-label">{e["saving_label"]}</span> '
             '<progress max="100" value="0"></progress></div>'
@@ -266,15 +268,22 @@ def _revision(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
 
 
-def write_version(outdir: Path, pages: list[Path], version: str) -> None:
-    """``<meta name="tk-version">`` in the head of every page (replacing an earlier one)."""
+_SIZE = re.compile(r'<span class="tk-offline-size">[^<]*</span>')
+
+
+def write_version(outdir: Path, pages: list[Path], version: str, size_bytes: int) -> None:
+    """``<meta name="tk-version">`` in the head of every page (replacing an earlier one), and
+    the course's size in the "Spara kursen för offline" box."""
     meta = f'<meta name="tk-version" content="{version}" />\n'
+    megabytes = f"{size_bytes / 1e6:.1f}".replace(".", ",")
+    size = f'<span class="tk-offline-size">{html.escape(t["save_size"].format(mb=megabytes))}</span>'
     for page in pages:
         text = page.read_text(encoding="utf-8")
         if "<head>" not in text:
             continue
         new = _VERSION_META.sub("", text).replace("<head>\n", "<head>\n" + meta, 1) \
             if "<head>\n" in text else _VERSION_META.sub("", text).replace("<head>", "<head>" + meta, 1)
+        new = _SIZE.sub(size, new)
         if new != text:
             page.write_text(new, encoding="utf-8")
 
@@ -311,7 +320,7 @@ def build_offline(app: Sphinx, exception) -> None:
     # the version is the hash of every file before the version is written into the pages
     version = hashlib.sha256("\n".join(f"{rel(p)} {_revision(p)}" for p in files)
                              .encode("utf-8")).hexdigest()[:12]
-    write_version(outdir, pages, version)
+    write_version(outdir, pages, version, sum(p.stat().st_size for p in files))
     revisions = {rel(p): _revision(p) for p in files}
     sizes = sum(p.stat().st_size for p in files)
     (outdir / WORKER).write_text(worker_script(version, revisions, sizes), encoding="utf-8")
