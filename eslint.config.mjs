@@ -10,7 +10,7 @@ import globals from "globals";
 
 const STATIC = "widgets/views/static";
 /** Files that esm.py puts in front of widget modules (esm.SHARED_PARTS and common.js). */
-const SHARED = ["common.js", "answers.js", "scorm.js", "numbers.js", "results.js"];
+const SHARED = ["common.js", "answers.js", "scorm.js", "numbers.js", "results.js", "answerfile.js", "selftest.js", "leitner.js"];
 
 function topLevelNames(file) {
   const source = readFileSync(`${STATIC}/${file}`, "utf8");
@@ -39,6 +39,11 @@ export default [
   {
     files: ["widgets/site/*.mjs"],
     languageOptions: { sourceType: "module", ecmaVersion: 2022, globals: { ...globals.node } },
+  },
+  {
+    files: ["widgets/site/service-worker.js"],
+    languageOptions: { sourceType: "script", ecmaVersion: 2022, globals: { ...globals.serviceworker, TK_OFFLINE: "readonly" } },
+    rules: { "no-unused-vars": ["error", { caughtErrors: "none" }] },
   },
   {
     files: ["book/_assets/*.js"],

@@ -90,6 +90,9 @@ def _is_local(url: str) -> bool:
 
 def _page_opener(browser, base_url, contexts):
     def _open(path: str, *, init_script: str | None = None, **options):
+        # No service worker unless a test asks for one (service_workers="allow"): a worker
+        # would answer from its cache, past the route that blocks other hosts.
+        options.setdefault("service_workers", "block")
         context = browser.new_context(**options)
         if init_script:
             context.add_init_script(init_script)
@@ -119,7 +122,8 @@ def open_page(browser, base_url):
     """open_page(path, init_script=None, **context_options) → (page, log).
 
     Each call opens a fresh browser context (empty storage). Requests to any other host
-    are blocked and listed in ``log.external``; console errors go to ``log.errors``.
+    are blocked and listed in ``log.external``; console errors go to ``log.errors``. Service
+    workers are blocked unless the test passes ``service_workers="allow"``.
     """
     contexts = []
     yield _page_opener(browser, base_url, contexts)

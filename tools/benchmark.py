@@ -131,7 +131,7 @@ def page_table(site: Path, pages: list[str], wait=settle) -> list[dict]:
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for path in pages:
-            context = browser.new_context()
+            context = browser.new_context(service_workers="block")
             page = context.new_page()
             rows.append(measure_page(page, base, path, wait))
             context.close()

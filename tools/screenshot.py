@@ -34,7 +34,8 @@ def main() -> int:
     with serve(Path(args.site)) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": args.width, "height": args.height},
-                                color_scheme="dark" if args.dark else "light")
+                                color_scheme="dark" if args.dark else "light",
+                                service_workers="block")
         block_other_hosts(page, base, blocked)
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))

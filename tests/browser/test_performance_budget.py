@@ -69,7 +69,7 @@ def visit(page, url: str, *, scroll: bool = True) -> Traffic:
 def phone(browser, base_url):
     """A phone-sized page. No request routing here: Playwright's routing turns off the HTTP
     cache, which these tests measure; the tests check every URL the page asked for instead."""
-    context = browser.new_context(**PHONE)
+    context = browser.new_context(**PHONE, service_workers="block")
     page = context.new_page()
     asked = []
     page.on("request", lambda request: asked.append(request.url))
@@ -136,8 +136,9 @@ def test_placeholders_reserve_about_the_widgets_height(phone, base_url, site):
     checked = 0
     for path in ["book/intro.html", "book/vad-ar-tillit.html", "book/sju-kannetecken.html",
                  "book/sjalvuppfyllande-forvantningar.html", "book/sammanfattning-och-slutprov.html",
-                 "book/min-oversikt.html", "book/kursintyg.html",
-                 "book/lararhandledning/lagg-ihop-profiler.html"]:
+                 "book/min-oversikt.html", "book/kursintyg.html", "book/repetera.html",
+                 "book/lararhandledning/lagg-ihop-profiler.html",
+                 "book/lararhandledning/klassens-resultat.html"]:
         reserved = [int(r) for r in re.findall(r'--tk-reserve:(\d+)rem', (site / path).read_text())]
         page.goto(base_url + path)
         settle(page)

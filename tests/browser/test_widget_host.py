@@ -66,7 +66,7 @@ def host_page(browser, tmp_path):
     with serve(tmp_path) as url:
         def _open(name: str, html: str):
             (tmp_path / name).write_text(html, encoding="utf-8")
-            context = browser.new_context()
+            context = browser.new_context(service_workers="block")
             contexts.append(context)
             page = context.new_page()
             messages = []

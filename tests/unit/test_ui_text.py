@@ -24,7 +24,13 @@ MODULES: dict[Path, tuple[str, ...]] = {
     STATIC / "common.js": ("common",),
     STATIC / "quiz.js": ("common", "quiz"),
     STATIC / "scorm.js": ("scorm",),
-    STATIC / "overview.js": ("common", "quiz", "overview"),
+    STATIC / "selftest.js": ("common", "quiz"),
+    STATIC / "review.js": ("common", "quiz", "review"),
+    STATIC / "overview.js": ("common", "quiz", "overview", "answer_file", "answer_transfer",
+                             "review"),
+    STATIC / "answerfile.js": ("answer_file",),
+    STATIC / "classresults.js": ("common", "quiz", "answer_file", "class_results"),
+    WIDGETS / "content" / "answer_files.py": ("answer_file",),
     STATIC / "plan.js": ("common", "plan"),
     STATIC / "profile.js": ("common", "profile"),
     STATIC / "explorer.js": ("common", "explorer"),
@@ -45,6 +51,9 @@ MODULES: dict[Path, tuple[str, ...]] = {
        for name in ("header_buttons", "page_markup", "publisher", "site_script")},
     **{path: ("site",) for path in sorted((WIDGETS / "site" / "templates").glob("tk-*.html"))},
     WIDGETS / "site" / "directives.py": ("roleplay",),
+    # offline: the manifest, the save box and the worker's page; tk-offline.js's words
+    WIDGETS / "site" / "offline.py": ("offline",),
+    ROOT / "book" / "_assets" / "tk-offline.js": ("offline",),
     # the printed course
     **{WIDGETS / "build" / f"{name}.py": ("pdf",) for name in ("pdf",)},
     # the role-play pack and the workshop's slide decks
@@ -57,7 +66,7 @@ MODULES: dict[Path, tuple[str, ...]] = {
 #: Keys a module chooses at run time, so they appear outside a lookup.
 DYNAMIC: dict[str, set[str]] = {
     "common.js": {"icon_right", "icon_wrong", "icon_info"},  # say(): the icon for a mark
-    "quiz.js": {"kind_single", "kind_multiple", "kind_truefalse", "kind_matching",
+    "selftest.js": {"kind_single", "kind_multiple", "kind_truefalse", "kind_matching",
                 "kind_reflection", "show_model_answer"},  # KINDS[kind].hint and .checkLabel
     "plan.js": {"saved", "saved_memory"},  # savedSoon(): where it was saved
     "slides.py": {"slide_label", "prev", "next", "up", "down"},  # handed to slides.js
@@ -68,6 +77,13 @@ DYNAMIC: dict[str, set[str]] = {
         "not_answers", "answers_version", "no_profile", "bad_profile", "duplicate", "unreadable",
     )} | {f"download_{k}" for k in ("csv", "svg", "png")} | {f"{k}_file" for k in ("csv", "svg", "png")},
     "results.js": {"answered", "right_first", "right"},  # the table's columns
+    "classresults.js": {"class_question", "class_answered", "class_right", "class_right_first",
+                        "class_common_wrong"},  # the table's columns
+    # answerFileMessage(): one message per problem code of an answers file
+    "answerfile.js": {f"file_{p}" for p in (
+        "too_large", "not_text", "empty", "not_json", "not_ours", "damaged_version", "newer",
+        "damaged_answers", "newer_answers", "damaged_course", "damaged_time", "damaged_name",
+        "damaged_profile", "damaged_plan")},
 }
 
 _JS_CALL = re.compile(r"(?<![\w.$])(?:t|notice)\(")

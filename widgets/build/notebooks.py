@@ -44,8 +44,9 @@ _MODEL_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
 
 
 def chapter_notebooks() -> list[Path]:
-    """Every notebook in ``book/``, in name order."""
-    return sorted(p for p in BOOK.glob("*.ipynb"))
+    """Every notebook in ``book/`` and its folders (the teacher guide's class overview is
+    one), in name order."""
+    return sorted(p for p in BOOK.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
 
 #: Folders whose files never change a chapter's outputs (the site and build tools).

@@ -54,7 +54,9 @@ KEY_PAGE = "book/lararhandledning/facit.html"
 #: Pages that only make sense on screen, or that the course PDF shows in another way.
 #: Pages about the web site itself, or that only work on screen: not in the course PDF.
 SCREEN_ONLY = {"min-oversikt", "facit", "tillganglighet", "personuppgifter", "snabbspar",
-               "kursintyg"}
+               "kursintyg",
+               # issue 15: both work only in the browser
+               "repetera", "klassens-resultat"}
 COURSE_FILE = "tillitskursen.pdf"
 HANDOUT_PDF = "deltagarmaterial.pdf"
 LANG = "sv-SE"

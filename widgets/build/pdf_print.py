@@ -120,7 +120,9 @@ class Printer:
         self._playwright_cm = sync_playwright()
         playwright = self._playwright_cm.__enter__()
         self._browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        self.page = self._browser.new_page(viewport=VIEWPORT)
+        # no service worker: it would answer the composed document's address from the network
+        # (the site's 404 page), past the route that hands the page its HTML
+        self.page = self._browser.new_page(viewport=VIEWPORT, service_workers="block")
         block_other_hosts(self.page, self.base, self.blocked)
         return self
 

@@ -512,6 +512,138 @@ TEXTS: dict[str, dict[str, str]] = {
         "chapters": "Läs vidare i kursen",
         "chapters_notes": "Hela kursen finns på {url}. Svaren sparas bara hos var och en.",
     },
+    # -- issue 15 (offline): answers files, Repetera, the class overview, offline ----------------
+    "answer_file": {
+        # Why a file could not be read (widgets/content/answer_files.py and answerfile.js;
+        # one message per problem code, {file} is the file's name).
+        "file_too_large": (
+            "{file}: Filen är för stor (över 1 MB). En svarsfil från kursen är mycket mindre. "
+            "Välj filen som kursen sparade."
+        ),
+        "file_not_text": "{file}: Det här är inte en textfil. Välj en svarsfil som slutar på .json.",
+        "file_empty": "{file}: Filen är tom. Spara svaren på nytt och välj den nya filen.",
+        "file_not_json": (
+            "{file}: Filen går inte att läsa. Den kan vara skadad eller avklippt. "
+            "Spara svaren på nytt."
+        ),
+        "file_not_ours": (
+            "{file}: Det här är inte en svarsfil från Tillitskursen. Välj filen som knappen "
+            "Spara mina svar som fil skapade."
+        ),
+        "file_newer": (
+            "{file}: Filen kommer från en nyare version av kursen. Ladda om sidan så att du får "
+            "den nya versionen. Försök sedan igen."
+        ),
+        "file_newer_answers": (
+            "{file}: Svaren i filen är sparade av en nyare version av kursen. Ladda om sidan så "
+            "att du får den nya versionen. Försök sedan igen."
+        ),
+        "file_damaged_version": "{file}: Filen är skadad. Versionsnumret saknas eller är fel.",
+        "file_damaged_answers": "{file}: Filen är skadad. Svaren i den går inte att läsa.",
+        "file_damaged_course": "{file}: Filen är skadad. Kursversionen saknas eller är fel.",
+        "file_damaged_time": "{file}: Filen är skadad. Datumet då den sparades är fel.",
+        "file_damaged_name": "{file}: Filen är skadad. Namnet i den är för långt eller har fel tecken.",
+        "file_damaged_profile": "{file}: Filen är skadad. Tillitsprofilen i den går inte att läsa.",
+        "file_damaged_plan": "{file}: Filen är skadad. Planen i den går inte att läsa.",
+        "file_unreadable": "{file}: Filen går inte att öppna. Välj den igen.",
+    },
+    "answer_transfer": {
+        # Min översikt: "Spara mina svar som fil" and "Läs in svar från fil" (overview.js).
+        "transfer_heading": "Flytta dina svar",
+        "transfer_intro": (
+            "Spara dina svar som en fil. Då kan du läsa in dem i en annan webbläsare eller "
+            "skicka filen till din lärare. Filen stannar hos dig tills du själv skickar den."
+        ),
+        "name_label": "Namn eller signatur i filen (frivilligt)",
+        "name_hint": "Du behöver inte skriva ditt riktiga namn. En signatur räcker.",
+        "export": "Spara mina svar som fil",
+        "exported": "Filen {file} är sparad. Den har svar på {n} frågor.",
+        "import": "Läs in svar från fil",
+        "import_confirm": (
+            "Filen har svar på {n} frågor. {both} av dem har du svarat på här också. "
+            "Där behålls det svar som är nyast. Vill du läsa in filen?"
+        ),
+        "import_yes": "Ja, läs in svaren",
+        "import_no": "Nej, avbryt",
+        "imported": "Klart. {n} svar är inlästa från filen.",
+        "import_cancelled": "Inget är ändrat.",
+        "import_skipped": (
+            "{n} svar i filen hoppades över. De gäller frågor som har ändrats eller inte finns längre."
+        ),
+        "import_damaged": "{n} svar i filen var skadade och hoppades över.",
+        "import_kept": "Din tillitsprofil och din plan här är kvar. Filens profil och plan lästes inte in.",
+        "import_failed": "Inget är ändrat.",
+    },
+    "review": {
+        # Repetera (widgets.views.review.Review, static/review.js) and its count on Min översikt.
+        "review_heading": "Repetera",
+        "review_intro": (
+            "Här är {n} frågor att repetera. Först kommer de du har svarat fel på. Sedan kommer "
+            "de som är dags att repetera igen."
+        ),
+        "review_none": (
+            "Du har inget att repetera just nu. Svara på självtesterna i kapitlen. Då kommer "
+            "frågorna hit när det är dags att repetera dem."
+        ),
+        "review_from": "Från kapitlet {chapter}",
+        "review_progress": "Du har svarat på {answered} av {total} frågor. {right} var rätt.",
+        "review_again": "Ny omgång",
+        "due_count": "{n} frågor är dags att repetera.",
+        "due_none": "Inga frågor behöver repeteras just nu.",
+        "due_link": "Till Repetera",
+    },
+    "class_results": {
+        # Klassens resultat (widgets.views.class_results.ClassResults, static/classresults.js).
+        "class_heading": "Klassens resultat",
+        "class_choose": "Välj elevernas svarsfiler (du kan välja många på en gång)",
+        "class_local": "Filerna läses bara i din webbläsare. Inget skickas någonstans.",
+        "class_read": "{good} filer är inlästa. {bad} filer gick inte att läsa.",
+        "class_bad_title": "De här filerna gick inte att läsa:",
+        "class_question": "Fråga",
+        "class_answered": "Besvarade",
+        "class_right": "Andel rätt",
+        "class_right_first": "Rätt första gången",
+        "class_common_wrong": "Vanligaste fel svar",
+        "class_wrong_count": "{answer} ({n} st)",
+        "class_not_graded": "Rättas inte",
+        "class_csv": "Ladda ner tabellen som CSV",
+        "class_csv_file": "klassens-resultat.csv",
+        "class_csv_done": "Filen {file} är sparad.",
+    },
+    "offline": {
+        # The course offline (widgets/site/offline.py, book/_assets/tk-offline.js, the worker).
+        "manifest_description": (
+            "En öppen kurs om tillitsbaserad styrning och ledning i offentlig sektor."
+        ),
+        "save_intro": (
+            "Spara hela kursen i den här webbläsaren. Då kan du läsa den och göra "
+            "självtesterna utan internet."
+        ),
+        "save_size": "Det tar ungefär {mb} MB.",
+        "save_button": "Spara kursen för offline",
+        "saving_label": "Sparar kursen",
+        "saving": "Kursen sparas. Vänta en stund.",
+        "saved_all": (
+            "Klart. Hela kursen är sparad, {total} filer och ungefär {mb} MB. "
+            "Nu kan du läsa den utan internet."
+        ),
+        "saved_failed": (
+            "{failed} av {total} filer gick inte att spara. Kontrollera att du har internet "
+            "och tryck på knappen igen."
+        ),
+        "saved_already": "Kursen är sparad i den här webbläsaren. Du kan läsa den utan internet.",
+        "offline_unsupported": (
+            "Din webbläsare kan inte spara kursen. Du kan ladda ner kursen som PDF i stället."
+        ),
+        "update_available": "En ny version av kursen finns.",
+        "update_reload": "Ladda om sidan",
+        "offline_title": "Sidan är inte sparad",
+        "offline_text": (
+            "Du har inte internet just nu, och den här sidan är inte sparad. Spara hela kursen "
+            "på startsidan nästa gång du har internet."
+        ),
+        "offline_home": "Till kursens startsida",
+    },
 }
 
 

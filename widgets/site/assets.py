@@ -92,7 +92,10 @@ _MODULE_PRELOAD = re.compile(r'[ \t]*<link rel="modulepreload" href="[^"]*_stati
 #: Height (rem) a widget of each kind takes at a phone's width (412 px) when it has rendered,
 #: for the kinds whose size does not depend on their data; measured on the built site
 #: (tests/browser/test_performance_budget.py checks that each estimate stays close).
-FIXED_REM = {"overview": 60, "plan": 118, "profile": 220, "certificate": 125, "combine": 24}
+#: Repetera and Klassens resultat as a first visitor sees them (nothing due, no files chosen);
+#: Min översikt with its "Flytta dina svar" part (measured November 2026).
+FIXED_REM = {"overview": 98, "plan": 118, "profile": 220, "certificate": 125, "combine": 24,
+             "review": 17, "classresults": 8}
 #: Wide screens (≥ 60em, where the theme shows its sidebar) fit more on a line.
 WIDE_FACTOR = 0.8
 #: Characters of a question's text that fit on one line at a phone's width.

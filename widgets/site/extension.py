@@ -212,7 +212,7 @@ def setup(app: Sphinx) -> dict:
     # the site around the chapters: publisher pages, metadata, theme markup, header buttons,
     # the site's own script
     for module in ("publisher", "metadata", "page_markup", "header_buttons", "site_script",
-                   "page_widgets"):
+                   "page_widgets", "offline"):
         app.setup_extension(f"widgets.site.{module}")
 
     # paper: no buttons, boxes open, no web-only text (loaded only when printing)

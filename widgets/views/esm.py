@@ -31,15 +31,26 @@ t = texts_for("notebook")
 
 #: Shared files a widget's module needs besides common.js, in the order they go in front of it.
 #: ``answers.js`` is the answer store: the self-test, *Min översikt* and the certificate count
-#: with it, and ``results.js`` draws their table of results. ``numbers.js`` formats Swedish numbers
-#: for the explorers and *Lägg ihop profiler*. ``scorm.js`` lets the self-test report to a
-#: learning platform (SCORM 1.2 packages).
+#: with it, and ``results.js`` draws their table of results; ``scorm.js`` lets the self-test
+#: report to a learning platform (SCORM 1.2 packages); ``answerfile.js`` writes and reads the
+#: answers file (Min översikt, the class overview); ``selftest.js`` is the question view (the
+#: self-test and Repetera); ``leitner.js`` is Repetera's schedule (Repetera, and the count of
+#: questions due on Min översikt). ``numbers.js`` formats Swedish numbers for the explorers and
+#: *Lägg ihop profiler*.
 SHARED_PARTS: dict[str, tuple[str, ...]] = {
-    "quiz": ("answers", "scorm"),
-    "overview": ("answers", "results"),
+    "quiz": ("answers", "scorm", "selftest"),
+    "overview": ("answers", "results", "answerfile", "leitner"),
     "certificate": ("answers", "results"),
+    "review": ("answers", "selftest", "leitner"),
+    "classresults": ("answers", "answerfile"),
     "explorer": ("numbers",),
     "combine": ("numbers",),
+}
+
+#: Stylesheets a widget's stylesheet needs besides widgets.css, in front of its own: Repetera
+#: shows its questions exactly as the self-test does.
+SHARED_STYLES: dict[str, tuple[str, ...]] = {
+    "review": ("quiz",),
 }
 
 #: The shared helpers and the shared stylesheet, which are not modules of their own.
@@ -60,9 +71,12 @@ def module(name: str) -> str:
 
 @cache
 def stylesheet(*names: str) -> str:
-    """The CSS of ``static/widgets.css`` (shared) and ``static/<name>.css`` for each name."""
+    """The CSS of ``static/widgets.css`` (shared) and, for each name, the stylesheets it needs
+    (:data:`SHARED_STYLES`) and ``static/<name>.css``."""
     parts = [(STATIC / f"{SHARED_STYLE}.css").read_text(encoding="utf-8")]
-    parts += [(STATIC / f"{name}.css").read_text(encoding="utf-8") for name in names]
+    for name in names:
+        parts += [(STATIC / f"{part}.css").read_text(encoding="utf-8")
+                  for part in (*SHARED_STYLES.get(name, ()), name)]
     return "\n".join(parts)
 
 

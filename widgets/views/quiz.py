@@ -113,7 +113,8 @@ class ProgressOverview(anywidget.AnyWidget):
 
     def __init__(self, question_sets: list[QuestionSet] | None = None, **kwargs):
         super().__init__(chapters=chapter_entries(question_sets),
-                         texts=texts_for("common", "quiz", "overview"), **kwargs)
+                         texts=texts_for("common", "quiz", "overview", "answer_file",
+                                         "answer_transfer", "review"), **kwargs)
 
     def __repr__(self) -> str:
         return f"ProgressOverview(kapitel={len(self.chapters)})"

@@ -128,6 +128,10 @@ function renderMarkup(text) {
 }
 
 const STORE_PREFIX = "tillitskursen:v1:";
+/** Where the trust profile (profile.js) and the personal plan (plan.js) are kept in the store;
+ * the answers file (answerfile.js) carries both. */
+const PROFILE_STORE_KEY = "profile";
+const PLAN_STORE_KEY = "plan";
 
 /**
  * localStorage under the course's prefix; works without saving where storage is blocked or

@@ -11,7 +11,6 @@
  * prompt's order (choice prompts). Empty answers are left out. Mirrors widgets/plan.py.
  */
 
-const PLAN_KEY = "plan";
 const PRINTING = "tk-plan-printing";
 const SAVED_DELAY_MS = 700;
 
@@ -88,7 +87,7 @@ export default {
     const plan = persisted({
       model,
       store,
-      key: PLAN_KEY,
+      key: PLAN_STORE_KEY,
       trait: "answers",
       clean,
       same: sameAnswers,

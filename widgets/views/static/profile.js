@@ -8,7 +8,6 @@
  * every clear button in the course. In Jupyter the view also writes `ratings` back to Python.
  */
 
-const PROFILE_KEY = "profile";
 const CHART = { width: 340, row: 46, nameY: 16, barY: 23, barHeight: 14, axis: 26 };
 
 /** Only known hallmarks with a whole-number rating on their scale. */
@@ -125,7 +124,7 @@ export default {
     const profile = persisted({
       model,
       store,
-      key: PROFILE_KEY,
+      key: PROFILE_STORE_KEY,
       trait: "ratings",
       clean: (raw) => cleanRatings(raw, hallmarks),
       same: sameRatings,
