@@ -8,7 +8,7 @@ import re
 
 from PIL import Image
 
-from widgets.site.offline import site_files
+from widgets.site.offline import SKIPPED_DIRS, site_files
 
 
 def worker_data(site) -> dict:
@@ -38,7 +38,7 @@ def test_the_worker_lists_every_page_and_what_they_use(site):
     data = worker_data(site)
     files = data["files"]
     pages = [p for p in site.rglob("*.html")
-             if p.relative_to(site).parts[0] not in ("_sources", "pdf", "fragebank", "_static")]
+             if p.relative_to(site).parts[0] not in (*SKIPPED_DIRS, "_static")]
     for page in pages:
         assert page.relative_to(site).as_posix() in files
     for path in site_files(site):

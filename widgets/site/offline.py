@@ -55,9 +55,10 @@ ICON_SIZES = (192, 512)
 #: The share of a maskable icon that is safe from any mask (the W3C spec's safe zone).
 MASKABLE_SAFE = 0.8
 BACKGROUND = "#ffffff"
-#: Folders and files not offered offline (sources, build data; PDFs and packages come later in
-#: ``make book`` and are kept by the worker only when opened).
-SKIPPED_DIRS = ("_sources", ".doctrees", "pdf", "fragebank", "scorm")
+#: Folders and files not offered offline (sources, build data; PDFs, question banks, slide decks
+#: and packages, a teacher's material, come later in ``make book`` and are kept by the worker
+#: only when opened).
+SKIPPED_DIRS = ("_sources", ".doctrees", "pdf", "fragebank", "bildspel", "scorm")
 SKIPPED_FILES = (".buildinfo", "objects.inv", WORKER)
 SKIPPED_SUFFIXES = (".pdf", ".zip", ".imscc")
 #: The words the page script needs (ui_text section "offline").
