@@ -56,3 +56,19 @@ def test_a_stylesheet_linked_for_print_only_stays_print_only_when_joined(tmp_pat
     # an incremental build with no page to read remembers the media too
     page.write_text("<html><head></head><body></body></html>", encoding="utf-8")
     assert assets.linked_stylesheets([page], tmp_path, tmp_path / "manifest.json") == sources
+
+
+def test_only_the_theme_s_pages_decide_the_site_s_stylesheet(tmp_path):
+    """A later step of make book (the slide decks) writes pages with their own stylesheets into
+    the same folder; a rebuild must not take them for the site's pages."""
+    (tmp_path / "book").mkdir()
+    (tmp_path / "bildspel").mkdir()
+    theme = ('<html data-content_root="../"><head><link rel="stylesheet" href="../_static/a.css" />'
+             "</head><body></body></html>")
+    deck = ('<html lang="sv"><head><link rel="stylesheet" href="deck.css" /></head>'
+            "<body></body></html>")
+    redirect = '<html><head><meta http-equiv="refresh" content="0; url=book/x.html" /></head></html>'
+    (tmp_path / "book" / "x.html").write_text(theme, encoding="utf-8")
+    (tmp_path / "bildspel" / "genomgang.html").write_text(deck, encoding="utf-8")
+    (tmp_path / "index.html").write_text(redirect, encoding="utf-8")
+    assert assets._pages(tmp_path) == [tmp_path / "book" / "x.html"]

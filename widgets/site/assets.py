@@ -177,14 +177,17 @@ def _hash(data: bytes) -> str:
 
 
 def _pages(outdir: Path) -> list[Path]:
-    """Every themed page of the site (not the theme's template copies, not redirect pages)."""
+    """Every themed page of the site: a page the theme wrote (``data-content_root`` on its
+    ``<html>``) with a stylesheet. Not the theme's template copies, not redirect pages, and not
+    the pages later steps of ``make book`` put in the same folder (the slide decks, with their
+    own stylesheets), which a rebuild would otherwise take for the site's."""
     pages = []
     for path in sorted(outdir.rglob("*.html")):
         relative = path.relative_to(outdir).parts
         if relative[0] in ("_static", "_sources", "_images"):
             continue
-        text = path.read_text(encoding="utf-8")
-        if 'rel="stylesheet"' in text.split("</head>", 1)[0]:
+        head = path.read_text(encoding="utf-8").split("</head>", 1)[0]
+        if "data-content_root=" in head and 'rel="stylesheet"' in head:
             pages.append(path)
     return pages
 
