@@ -68,7 +68,9 @@ def main() -> int:
             broken += 1
         print(f"{status:>6}  {url}  ({len(pages)} sidor, t.ex. {pages[0]})")
     print(f"\n{len(links)} externa länkar" + (f", {broken} svarade inte med 2xx/3xx." if args.check else "."))
-    return 0
+    # red when a link is broken (the workflow runs it with continue-on-error: it warns, a
+    # flaky outside site does not block a pull request)
+    return 1 if broken else 0
 
 
 if __name__ == "__main__":
