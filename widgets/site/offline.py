@@ -41,6 +41,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from widgets.content.ui_text import texts_for
+from widgets.site.site_script import add_site_script
 
 logger = logging.getLogger(__name__)
 
@@ -329,10 +330,7 @@ def build_offline(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    texts = {key: t[key] for key in SCRIPT_TEXTS}
-    app.add_js_file(SCRIPT, loading_method="defer",
-                    **{"data-tk-texts": json.dumps(texts, ensure_ascii=False)})
-    app.add_css_file(STYLE)
+    add_site_script(app, SCRIPT, STYLE, {key: t[key] for key in SCRIPT_TEXTS})
     app.add_directive("spara-offline", SaveOfflineDirective)
     app.connect("html-page-context", _head)
     app.connect("build-finished", build_offline, priority=950)

@@ -54,11 +54,16 @@ def _template_texts(app, pagename, templatename, context, doctree) -> None:
     context["tk_text"] = t
 
 
-def setup(app: Sphinx) -> dict:
-    texts = {key: t[key] for key in SCRIPT_TEXTS}
-    app.add_js_file(SCRIPT, loading_method="defer",
+def add_site_script(app: Sphinx, script: str, style: str, texts: dict[str, str]) -> None:
+    """A site script in ``book/_assets`` (deferred) with its stylesheet; the words it shows go
+    in its tag's ``data-tk-texts``, where the script reads them."""
+    app.add_js_file(script, loading_method="defer",
                     **{"data-tk-texts": json.dumps(texts, ensure_ascii=False)})
-    app.add_css_file(STYLE)
+    app.add_css_file(style)
+
+
+def setup(app: Sphinx) -> dict:
+    add_site_script(app, SCRIPT, STYLE, {key: t[key] for key in SCRIPT_TEXTS})
     app.add_directive("fortsatt", ResumeDirective)
     app.connect("doctree-resolved", mark_chapters)
     app.connect("html-page-context", _template_texts)
