@@ -15,14 +15,13 @@ Select with ``-m``, for example ``pytest -m unit`` or ``pytest -m "not kernel"``
 from __future__ import annotations
 
 import shutil
-from contextlib import ExitStack
-from dataclasses import dataclass, field
+import uuid
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from tests.helpers import CHROMIUM_ARGS, SITE, build_site, chromium_path
+from tests.page_pool import BLOCK_OTHER_HOSTS, PagePool
 from widgets.build.browser import serve
 
 LAYERS = ("unit", "site", "browser", "notebooks", "kernel")
@@ -69,70 +68,41 @@ def browser():
         pytest.fail("Ingen Chromium hittades. Kör 'make chromium' eller sätt TILLITSKURSEN_CHROMIUM.")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, headless=True,
-                                             args=CHROMIUM_ARGS)
+                                             args=[*CHROMIUM_ARGS, BLOCK_OTHER_HOSTS])
         yield browser
         browser.close()
 
 
-@dataclass
-class PageLog:
-    """What a page did: requests it tried to send elsewhere, console errors, bytes loaded."""
-
-    external: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    responses: dict[str, int] = field(default_factory=dict)
-
-
-def _is_local(url: str) -> bool:
-    parsed = urlparse(url)
-    return parsed.scheme in ("blob", "data", "about") or parsed.hostname == "127.0.0.1"
-
-
-def _page_opener(browser, base_url, contexts):
-    def _open(path: str, *, init_script: str | None = None, **options):
-        # No service worker unless a test asks for one (service_workers="allow"): a worker
-        # would answer from its cache, past the route that blocks other hosts.
-        options.setdefault("service_workers", "block")
-        context = browser.new_context(**options)
-        if init_script:
-            context.add_init_script(init_script)
-        contexts.append(context)
-        page = context.new_page()
-        log = PageLog()
-
-        def route(route):
-            if _is_local(route.request.url):
-                route.continue_()
-            else:
-                log.external.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", route)
-        page.on("console", lambda m: log.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: log.errors.append(str(e)))
-        page.goto(base_url + path)
-        page.wait_for_load_state("load")
-        return page, log
-
-    return _open
+@pytest.fixture(scope="session")
+def page_pool(browser):
+    """This worker's kept pages (tests/page_pool.py)."""
+    pool = PagePool(browser)
+    yield pool
+    pool.close()
 
 
 @pytest.fixture
-def open_page(browser, base_url):
+def pages(page_pool):
+    """The pages of one test: ``pages.open(url, init_script=None, **context_options)``."""
+    pages = page_pool.test()
+    yield pages
+    pages.end()
+
+
+@pytest.fixture
+def open_page(pages, base_url):
     """open_page(path, init_script=None, **context_options) → (page, log).
 
-    Each call opens a fresh browser context (empty storage). Requests to any other host
-    are blocked and listed in ``log.external``; console errors go to ``log.errors``. Service
-    workers are blocked unless the test passes ``service_workers="allow"``.
+    Each call gives a page as in a fresh browser (empty storage; a kept page is reset first:
+    tests/page_pool.py). Requests to any other host fail (no other host resolves) and are
+    listed in ``log.external``; console errors go to ``log.errors``. Service workers are
+    blocked unless the test passes ``service_workers="allow"``.
     """
-    contexts = []
-    yield _page_opener(browser, base_url, contexts)
-    for context in contexts:
-        context.close()
+    return lambda path, **options: pages.open(base_url + path, **options)
 
 
 @pytest.fixture
-def open_widget(browser, tmp_path):
+def open_widget(pages, tmp_path):
     """open_widget(*widgets, **options) → (page, log): the widgets alone on a page.
 
     The page embeds the widget state exactly as myst-nb does and renders it with the
@@ -140,18 +110,15 @@ def open_widget(browser, tmp_path):
     """
     from tests.widget_pages import standalone_page
 
-    contexts = []
-    with ExitStack() as servers:
-        url = servers.enter_context(serve(tmp_path))
+    with serve(tmp_path) as url:
+        token = uuid.uuid4().hex[:8]  # a name no earlier test's page had (the HTTP cache)
         count = 0
 
         def _open(*widgets, **options):
             nonlocal count
             count += 1
-            name = f"widget-{count}.html"
+            name = f"widget-{token}-{count}.html"
             standalone_page(tmp_path, name, widgets)
-            return _page_opener(browser, url, contexts)(name, **options)
+            return pages.open(url + name, **options)
 
         yield _open
-        for context in contexts:
-            context.close()

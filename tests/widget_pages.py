@@ -28,6 +28,8 @@ def standalone_page(directory: Path, name: str, widgets) -> Path:
     page.write_text(
         '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        # no icon to ask the test server for (it has none: a 404 in the console)
+        '<link rel="icon" href="data:,">'
         f"<title>Widgettest</title>"
         f'<script type="application/vnd.jupyter.widget-state+json">{state}</script>'
         f"</head><body><main><h1>Widgettest</h1>{views}{host_texts_script()}</main>"

@@ -19,7 +19,6 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from tests import axe
-from tests.conftest import _page_opener
 from tests.quiz_driver import QUIZ, answer, retry, right_response, squash, wrong_response
 from widgets.build import scorm
 from widgets.build.browser import serve
@@ -39,7 +38,7 @@ TIMESPAN = re.compile(r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$")
 #: the platform's starting data; every call the SCO makes is logged in window.calls; `fail`
 #: makes chosen calls answer as a broken platform does.
 LMS_PAGE = """<!DOCTYPE html>
-<html lang="sv"><head><meta charset="utf-8"><title>Test-LMS</title>
+<html lang="sv"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Test-LMS</title>
 <script src="scorm12.js"></script></head>
 <body><main><iframe id="sco" title="Kapitel" style="width:100%;height:700px"></iframe></main>
 <script>
@@ -91,16 +90,8 @@ def lms(site, tmp_path_factory):
 
 
 @pytest.fixture
-def open_lms(browser, lms):
-    contexts = []
-    opener = _page_opener(browser, lms[0], contexts)
-
-    def _open(**options):
-        return opener("lms.html", service_workers="block", **options)
-
-    yield _open
-    for context in contexts:
-        context.close()
+def open_lms(pages, lms):
+    return lambda **options: pages.open(lms[0] + "lms.html", **options)
 
 
 def mastery_in(package_dir) -> str:

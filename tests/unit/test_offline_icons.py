@@ -34,3 +34,26 @@ def test_an_svg_it_cannot_draw_is_named(tmp_path, svg, words):
     with pytest.raises(ExtensionError, match="ikon.svg") as caught:
         draw_svg(path, 32)
     assert words in str(caught.value)
+
+
+def test_the_site_version_depends_on_content_not_on_the_last_build(tmp_path):
+    """A rebuild leaves unchanged pages with the last build's version and size in them: the
+    version must be the same as for a clean build, and change when a page's text does."""
+    from widgets.site.offline import site_version
+
+    clean = tmp_path / "clean"
+    rebuilt = tmp_path / "rebuilt"
+    for folder in (clean, rebuilt):
+        folder.mkdir()
+        (folder / "site.css").write_text("body { color: black }", encoding="utf-8")
+    page = ('<html><head>\n{meta}<title>Kapitel</title></head><body><p>Text</p>'
+            '<span class="tk-offline-size">{size}</span></body></html>')
+    (clean / "a.html").write_text(page.format(meta="", size=""), encoding="utf-8")
+    (rebuilt / "a.html").write_text(page.format(meta='<meta name="tk-version" content="0123456789ab" />\n',
+                                                size="Cirka 3,4 MB"), encoding="utf-8")
+    files = lambda folder: sorted(folder.iterdir())  # noqa: E731
+    assert site_version(files(clean), clean) == site_version(files(rebuilt), rebuilt)
+
+    (rebuilt / "a.html").write_text(page.format(meta="", size="").replace("Text", "Ny text"),
+                                    encoding="utf-8")
+    assert site_version(files(rebuilt), rebuilt)[0] != site_version(files(clean), clean)[0]

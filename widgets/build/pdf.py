@@ -1,7 +1,7 @@
 """Print the course to PDF with headless Chromium: the whole course, each chapter, a handout.
 
-``python -m widgets.build.pdf [SITE]`` reads the built site (default ``_build/html``) and
-writes into ``SITE/pdf/``:
+``python -m widgets.build.pdf [SITE] [--force]`` reads the built site (default ``_build/html``)
+and writes into ``SITE/pdf/``:
 
 - ``tillitskursen.pdf``: a cover, the course contents with page numbers, every page in
   reading order and the answer key, numbered continuously;
@@ -15,15 +15,19 @@ writes into ``SITE/pdf/``:
 Each PDF is printed from one composed document (:mod:`widgets.build.pdf_compose`) in one
 ``page.pdf()`` call (:mod:`widgets.build.pdf_print`), so it is tagged, has one outline
 entry per heading and continuous page numbers; then only metadata is added
-(:mod:`widgets.build.pdf_finish`). Widgets print in their paper form. Nothing is fetched
+(:mod:`widgets.build.pdf_finish`). Widgets print in their paper form. When nothing the PDFs
+are printed from has changed since the last print (:func:`inputs_fingerprint`), and the PDFs
+are as written then, nothing is printed again (``--force`` prints anyway). Nothing is fetched
 from other hosts, and no link points to the print server: links go to a place in the same
 PDF, or to the published site (``html.baseurl`` in ``_config.yml``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
+import json
 import os
 import re
 import subprocess
@@ -39,6 +43,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from widgets.build import pdf_inspect, site_cli
+from widgets.build.browser import chromium_path
 from widgets.build.pdf_compose import Document, MissingSection, Snapshot, page_css, text_of
 from widgets.build.pdf_finish import LabelRange, Metadata, finish
 from widgets.build.pdf_print import BuildError, Printed, PrinterPool
@@ -297,10 +302,77 @@ def printers() -> int:
     return int(configured) if configured.isdigit() and int(configured) > 0 else min(2, os.cpu_count() or 1)
 
 
-def build(site: Path) -> list[Path]:
+#: Next to the PDFs: what they were printed from and what was written (see :func:`up_to_date`).
+STAMP = ".utskrivet-fran.json"
+#: What ``make book`` writes into the site after the pages, or from them: not printed.
+LATER_OUTPUTS = ("pdf", "scorm", "bildspel", "fragebank")
+#: The course's own files the printing depends on, besides the built site.
+SOURCES = ("widgets", "data", "_config.yml")
+
+
+def _files(folder: Path):
+    if folder.is_file():
+        yield folder
+        return
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("."):
+            yield path
+
+
+def inputs_fingerprint(site: Path, date: datetime) -> str:
+    """A hash of everything the PDFs are printed from: every file of the built site (not what
+    later steps of ``make book`` write), the course's code and data, the date on the cover and
+    the browser that prints. Two builds with the same fingerprint print the same PDFs."""
+    digest = hashlib.sha256()
+
+    def add(label: str, path: Path) -> None:
+        digest.update(f"{label} {hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
+
+    for path in _files(site):
+        relative = path.relative_to(site)
+        if relative.parts[0] not in LATER_OUTPUTS:
+            add(f"site/{relative.as_posix()}", path)
+    for name in SOURCES:
+        for path in _files(ROOT / name):
+            add(path.relative_to(ROOT).as_posix(), path)
+    browser = Path(chromium_path() or "playwright")
+    stat = browser.stat() if browser.exists() else None
+    digest.update(f"date {date.isoformat()} browser {browser} "
+                  f"{stat.st_size if stat else 0} {stat.st_mtime_ns if stat else 0}".encode())
+    return digest.hexdigest()
+
+
+def _outputs(out: Path) -> dict[str, str]:
+    return {name: hashlib.sha256((out / name).read_bytes()).hexdigest()
+            for name in expected_files() if (out / name).is_file()}
+
+
+def up_to_date(out: Path, fingerprint: str) -> bool:
+    """True when every PDF is there, unchanged since it was printed from the same inputs."""
+    try:
+        stamp = json.loads((out / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (isinstance(stamp, dict) and stamp.get("inputs") == fingerprint
+            and stamp.get("outputs") == _outputs(out) and len(stamp["outputs"]) == len(expected_files()))
+
+
+def write_stamp(out: Path, fingerprint: str) -> None:
+    """Note what the PDFs in ``out`` were printed from, and what they are."""
+    (out / STAMP).write_text(json.dumps({"inputs": fingerprint, "outputs": _outputs(out)}, indent=1),
+                             encoding="utf-8")
+
+
+def build(site: Path, *, force: bool = False) -> list[Path]:
+    """Print every PDF into ``site/pdf``; nothing (an empty list) when they are up to date,
+    unless ``force``."""
     out = site / "pdf"
     out.mkdir(parents=True, exist_ok=True)
     ctx = Context(publication(), source_date())
+    fingerprint = inputs_fingerprint(site, ctx.date)
+    if not force and up_to_date(out, fingerprint):
+        return []
+    (out / STAMP).unlink(missing_ok=True)
     spec = handout()
     written: list[Path] = []
     pending: list[Future] = []
@@ -370,10 +442,16 @@ def build(site: Path) -> list[Path]:
     for old in out.glob("*.pdf"):
         if old.name not in expected:
             old.unlink()  # a PDF of a page that is gone
+    write_stamp(out, fingerprint)
     return written
 
 
 def report(site: Path, written: list[Path], seconds: float) -> None:
+    if not written:
+        print(f"PDF-filerna i {site / 'pdf'} är aktuella: inget de skrivs ut från har ändrats "
+              f"({len(expected_files())} filer, kontrollerat på {seconds:.1f} s). "
+              "Skriv ut dem ändå med --force.")
+        return
     size = sum(p.stat().st_size for p in written) / 1e6
     print(f"{'PDF':<36} {'sidor':>5} {'taggad':>6} {'bokm.':>5} {'interna':>7} {'externa':>7} {'kB':>6}")
     for path in written:
@@ -384,7 +462,7 @@ def report(site: Path, written: list[Path], seconds: float) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return site_cli.run(argv, __doc__.splitlines()[0], build, report, (BuildError,))
+    return site_cli.run(argv, __doc__.splitlines()[0], build, report, (BuildError,), can_skip=True)
 
 
 if __name__ == "__main__":

@@ -273,6 +273,30 @@ def _revision(path: Path) -> str:
 _SIZE = re.compile(r'<span class="tk-offline-size">[^<]*</span>')
 
 
+def content_bytes(path: Path) -> bytes:
+    """A file as the version sees it: a page without the version and size this step writes.
+    (A rebuild rewrites only the pages that changed; the others still carry the last build's
+    version, which must not give a site with no change a new version.)"""
+    data = path.read_bytes()
+    if path.suffix != ".html":
+        return data
+    text = _VERSION_META.sub("", data.decode("utf-8"))
+    return _SIZE.sub('<span class="tk-offline-size"></span>', text).encode("utf-8")
+
+
+def site_version(files: list[Path], outdir: Path) -> tuple[str, int]:
+    """The site's version (12 hex digits) and size in bytes, from the files' content alone: the
+    same sources give the same version, whether the build was clean or a rebuild."""
+    digest = hashlib.sha256()
+    size = 0
+    for path in files:
+        data = content_bytes(path)
+        size += len(data)
+        digest.update(f"{path.relative_to(outdir).as_posix()} "
+                      f"{hashlib.sha256(data).hexdigest()[:12]}\n".encode("utf-8"))
+    return digest.hexdigest()[:12], size
+
+
 def write_version(outdir: Path, pages: list[Path], version: str, size_bytes: int) -> None:
     """``<meta name="tk-version">`` in the head of every page (replacing an earlier one), and
     the course's size in the "Spara kursen för offline" box."""
@@ -319,10 +343,8 @@ def build_offline(app: Sphinx, exception) -> None:
     files = sorted(set(files))
     rel = lambda p: p.relative_to(outdir).as_posix()  # noqa: E731
     pages = [p for p in files if p.suffix == ".html"]
-    # the version is the hash of every file before the version is written into the pages
-    version = hashlib.sha256("\n".join(f"{rel(p)} {_revision(p)}" for p in files)
-                             .encode("utf-8")).hexdigest()[:12]
-    write_version(outdir, pages, version, sum(p.stat().st_size for p in files))
+    version, content_size = site_version(files, outdir)
+    write_version(outdir, pages, version, content_size)
     revisions = {rel(p): _revision(p) for p in files}
     sizes = sum(p.stat().st_size for p in files)
     (outdir / WORKER).write_text(worker_script(version, revisions, sizes), encoding="utf-8")
