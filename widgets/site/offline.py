@@ -293,7 +293,7 @@ def site_version(files: list[Path], outdir: Path) -> tuple[str, int]:
         data = content_bytes(path)
         size += len(data)
         digest.update(f"{path.relative_to(outdir).as_posix()} "
-                      f"{hashlib.sha256(data).hexdigest()[:12]}\n".encode("utf-8"))
+                      f"{hashlib.sha256(data).hexdigest()[:12]}\n".encode())
     return digest.hexdigest()[:12], size
 
 
