@@ -5,12 +5,13 @@ process, every file fetched and compiled again); the same page taking the next t
 0.4 s. So each pytest worker keeps one open page per set of context options and hands it to the
 next test that asks for those options, after putting it back to how a fresh page is:
 
-- the page is left for ``about:blank`` (its scripts stop and do what they do when a page is
-  left), then every origin it used loses its storage (local storage, IndexedDB, cookies, Cache
-  Storage, service workers), and the next page clears its session storage before its own
-  scripts run;
-- listeners and routes the test added are removed, the emulated media and the viewport are
-  reset, and the page's log (console errors, requests to other hosts) starts empty.
+- the page's session storage is cleared (and cleared again when the page is left, after its
+  own listeners); the page is left for ``about:blank`` (its scripts stop and do what they do
+  when a page is left); then every origin it used loses its storage (local storage, IndexedDB,
+  cookies, Cache Storage, service workers);
+- pop-up windows the test opened are closed, listeners and routes it added are removed, the
+  emulated media and the viewport are reset, and the page's log (console errors, requests to
+  other hosts) starts empty.
 
 What is not reset is the HTTP cache, as in a browser: the files are the same for every test.
 A test that needs a first visit (nothing cached) or a service worker, that adds an init script,
@@ -36,6 +37,13 @@ PAGE_OPTIONS = ("viewport", "color_scheme")
 DEFAULT_VIEWPORT = {"width": 1280, "height": 720}
 #: Everything a page can keep in the browser, for Storage.clearDataForOrigin.
 STORAGE_TYPES = "all"
+#: Session storage is the tab's, not the origin's: cleared in the page itself, now and once
+#: more when it is left (after the page's own listeners, which may write to it then).
+CLEAR_SESSION_STORAGE = """() => {
+    const clear = () => { try { sessionStorage.clear(); } catch (e) {} };
+    clear();
+    addEventListener('pagehide', clear);
+}"""
 
 
 @dataclass
@@ -63,7 +71,6 @@ class _Kept:
         self.context = browser.new_context(**options)
         self.page = self.context.new_page()
         self.cdp = self.context.new_cdp_session(self.page)
-        self.cdp.send("Page.enable")  # for scripts on new documents
         self.log = PageLog()
         self.origins: set[str] = set()
         self.added: list[tuple[str, tuple]] = []
@@ -84,20 +91,16 @@ class _Kept:
     def reset(self, color_scheme: str) -> None:
         """Back to a fresh page's state (see the module's description)."""
         self.log = PageLog()  # what the last page does while it is left goes nowhere
+        # session storage belongs to the tab and outlives navigations: cleared now and, after
+        # every other listener, when the page is left (the theme writes some then)
+        for frame in self.page.frames:
+            with suppress(Exception):  # a frame that is gone
+                frame.evaluate(CLEAR_SESSION_STORAGE)
         self.page.goto("about:blank")
         for origin in sorted(self.origins):
             self.cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": STORAGE_TYPES})
         self.page.emulate_media(media="null", color_scheme=color_scheme, reduced_motion="no-preference",
                                 forced_colors="none")
-
-    def clear_session_storage_on_load(self) -> str:
-        """Session storage belongs to the tab and outlives navigations (the theme writes some
-        when a page is left): the next document clears it before its own scripts run."""
-        return self.cdp.send("Page.addScriptToEvaluateOnNewDocument", {
-            "source": "try { sessionStorage.clear(); } catch (e) {}"})["identifier"]
-
-    def stop_clearing(self, identifier: str) -> None:
-        self.cdp.send("Page.removeScriptToEvaluateOnNewDocument", {"identifier": identifier})
 
     def lend(self, viewport: dict) -> PageLog:
         """Hand the page to a test: a new log, the test's viewport, and a record of what the
@@ -123,6 +126,10 @@ class _Kept:
         page = self.page
         for kind in ("on", "once", "route"):
             page.__dict__.pop(kind, None)
+        for other in self.context.pages:  # pop-ups the test opened (a named one is found again)
+            if other is not page:
+                with suppress(Exception):
+                    other.close()
         if page.is_closed():
             return
         routed = False
@@ -195,12 +202,8 @@ class TestPages:
             self.lent.append((key, kept))
             log = kept.lend(options.get("viewport", DEFAULT_VIEWPORT))
             page = kept.page
-            clearing = kept.clear_session_storage_on_load()
-            page.goto(url)
-            page.wait_for_load_state("load")
-            kept.stop_clearing(clearing)
-            return page, log
-        page, log = self._fresh(init_script, options)
+        else:
+            page, log = self._fresh(init_script, options)
         page.goto(url)
         page.wait_for_load_state("load")
         return page, log

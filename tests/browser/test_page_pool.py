@@ -48,6 +48,8 @@ def test_a_kept_page_is_reset_between_tests(browser, page_pool, base_url):
     page.route("**/*.css", lambda route: route.abort())
     page.emulate_media(media="print", forced_colors="active")
     page.evaluate("console.error('fel i förra testet')")
+    with page.expect_popup():
+        page.evaluate("window.open('about:blank', 'tk-pool')")
     first.end()
 
     second = page_pool.test()
@@ -64,6 +66,7 @@ def test_a_kept_page_is_reset_between_tests(browser, page_pool, base_url):
         again.evaluate("console.error('fel i det här testet')")
         assert seen == ["fel i förra testet"], "a listener of the last test is still there"
         assert log.errors == ["fel i det här testet"]
+        assert again.context.pages == [again], "a pop-up of the last test is still open"
     finally:
         second.end()
 
