@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent
 #: With nbval on, each chapter's freshness check uses nbval's run: one execution each.
 pytest_plugins = ["tests.notebooks.nbval_freshness"]
@@ -14,6 +16,7 @@ pytest_plugins = ["tests.notebooks.nbval_freshness"]
 SPREAD = re.compile(r"^SPREAD_OVER_WORKERS = True\b", re.M)
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest -p no:xdist has no such hook
 def pytest_xdist_make_scheduler(config, log):
     """``-n 2``: a module's tests run together on one worker (module fixtures such as a build,
     a Lighthouse runner or PDF readers are made once; a notebook's cells share one kernel, in
