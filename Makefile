@@ -21,6 +21,10 @@ JOBS ?= 2
 # the npm tools (pinned in package.json, installed with npm ci): PurgeCSS for the site's
 # stylesheet, axe-core for the accessibility tests, Lighthouse, ESLint
 AXE := node_modules/axe-core/axe.min.js
+# Python keeps what it compiles (and pytest its rewritten tests) in __pycache__/, ignored by
+# git, even where the environment says not to (PYTHONDONTWRITEBYTECODE): each test process
+# otherwise compiles the course's modules and rewrites every test file again, seconds per run.
+export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: book serve test notebooks lab bench clean chromium venv questions setup check lint
 
