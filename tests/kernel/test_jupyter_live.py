@@ -115,27 +115,17 @@ def _run_all(page, rendered: str, name: str) -> None:
     page.on("console", lambda m: m.type in ("error", "warning")
             and page.tk_console.append(f"{m.type}: {m.text[:300]}"))
     page.wait_for_selector(VISIBLE_NOTEBOOK, timeout=SLOW)
-    # wait until the kernel is ready, so "Run All" does not race its start (or until the page
-    # asks which kernel to start, on a fresh machine: then take the proposed one)
-    idle = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator"
-                        "[data-status='idle']")
-    idle.or_(_kernel_choice(page)).first.wait_for(timeout=SLOW)
-    _choose_kernel_if_asked(page)
-    idle.wait_for(timeout=SLOW)
+    # wait until the kernel is ready, so "Run All" does not race its start
+    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator"
+                           "[data-status='idle']", timeout=SLOW)
     widget = page.locator(f"{VISIBLE_NOTEBOOK} {rendered}").first
     for _ in range(3):  # the menu can open before the notebook is ready: try again
         _choose_kernel_if_asked(page)
         page.locator(VISIBLE_NOTEBOOK).first.click()
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_text("Run All Cells", exact=True).first.click()
+        _choose_kernel_if_asked(page)
         try:
-            # the run has started (the kernel is busy, or done already), or the page asks for
-            # a kernel; a menu opened too early does nothing, so try again soon
-            started = page.locator(f"{VISIBLE_NOTEBOOK} .jp-InputPrompt", has_text="[*]")
-            busy = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) "
-                                ".jp-Notebook-ExecutionIndicator[data-status='busy']")
-            started.or_(busy).or_(widget).or_(_kernel_choice(page)).first.wait_for(timeout=15_000)
-            _choose_kernel_if_asked(page)
             widget.wait_for(state="visible", timeout=SLOW // 2)
             return
         except Exception:
@@ -143,16 +133,14 @@ def _run_all(page, rendered: str, name: str) -> None:
     _wait(page, rendered, name)  # keeps a screenshot and raises
 
 
-def _kernel_choice(page):
-    return page.get_by_role("dialog").get_by_role("button", name="Select", exact=True)
-
-
 def _choose_kernel_if_asked(page) -> None:
-    """A fresh machine may ask which kernel to start: take the proposed one. (Looked for, not
-    waited for: the callers wait for what comes next, which a question would hold up.)"""
-    select_kernel = _kernel_choice(page)
-    if select_kernel.is_visible():
-        select_kernel.click()
+    """A fresh machine may ask which kernel to start: take the proposed one."""
+    select_kernel = page.get_by_role("dialog").get_by_role("button", name="Select", exact=True)
+    try:
+        select_kernel.wait_for(state="visible", timeout=2_000)
+    except Exception:
+        return
+    select_kernel.click()
 
 
 def _add_cell_and_run(page, code: str) -> str:
